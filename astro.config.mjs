@@ -1,0 +1,53 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import { unified } from '@astrojs/markdown-remark';
+import starlight from '@astrojs/starlight';
+import starlightLinksValidator from 'starlight-links-validator';
+import { locales } from './src/config/locales.mjs';
+import { sidebar } from './src/config/sidebar.mjs';
+import { resolveSite } from './src/config/site.mjs';
+import { handbook } from './src/integrations/handbook.ts';
+import { remarkMermaid } from './src/integrations/remark-mermaid.ts';
+import { rehypeBaseLinks } from './src/integrations/rehype-base-links.ts';
+
+const { site, base, repoUrl } = resolveSite(process.env);
+
+export default defineConfig({
+	site,
+	base,
+	trailingSlash: 'always',
+	// Astro 7's default Markdown processor (Sätteri) does not run remark/rehype plugins; ours need unified.
+	markdown: {
+		processor: unified({
+			remarkPlugins: [remarkMermaid],
+			rehypePlugins: [rehypeBaseLinks({ base })],
+		}),
+	},
+	integrations: [
+		handbook(),
+		starlight({
+			title: { en: 'Backend Interview Handbook', 'zh-CN': '后端面试手册' },
+			description: 'Backend and system-design interview answers, checked against primary sources, in English and 简体中文.',
+			defaultLocale: 'root',
+			locales,
+			sidebar,
+			logo: { src: './src/assets/logo.svg', alt: '' },
+			favicon: '/favicon.svg',
+			lastUpdated: true,
+			editLink: { baseUrl: `${repoUrl}/edit/main/` },
+			social: [{ icon: 'github', label: 'GitHub', href: repoUrl }],
+			customCss: ['./src/styles/handbook.css'],
+			components: { PageTitle: './src/components/page-title.astro' },
+			plugins: [
+				starlightLinksValidator({
+					errorOnInconsistentLocale: true,
+					errorOnFallbackPages: true,
+					// The only links allowed across languages: each home page and the bilingual 404 point to the other
+					// language's home page.
+					exclude: ({ link, slug }) =>
+						['', 'zh-cn', '404'].includes(slug) && [`${base}`, `${base}zh-cn/`].includes(link),
+				}),
+			],
+		}),
+	],
+});

@@ -1,0 +1,281 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+// A static import: the Astro config is loaded through Vite's module runner, which is closed before hooks run.
+import { type Browser, type Page, chromium } from 'playwright-core';
+import { chromiumArgs, findChromium, noChromiumHint } from './chromium.ts';
+import { themeFollowingSvg } from './svg-theme.ts';
+
+const require = createRequire(import.meta.url);
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Where rendered diagrams live, one file per diagram, named by the hash of what produced it. */
+export const diagramDir = join(root, 'src', 'diagrams');
+export const docsDir = join(root, 'src', 'content', 'docs');
+
+/** Bump when the render options or the SVG post-processing change: every diagram is then rendered again. */
+const RENDER_VERSION = 4;
+const mermaidVersion: string = require('mermaid/package.json').version;
+
+/** The font stack used to measure labels at build time and to draw them in the reader's browser. */
+export const diagramFont =
+	'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+
+export interface Diagram {
+	/** The Mermaid source, exactly as written between the fences. */
+	source: string;
+	/** The file it was written in (absolute path) and the line of its opening fence (1-based). */
+	file: string;
+	line: number;
+}
+
+export class DiagramError extends Error {}
+
+/** The content address of a diagram: what it says plus everything that changes how it is drawn. */
+export function diagramKey(source: string): string {
+	return createHash('sha256')
+		.update(`${RENDER_VERSION}\0${mermaidVersion}\0${source.trim()}`)
+		.digest('hex')
+		.slice(0, 16);
+}
+
+export const diagramPath = (key: string) => join(diagramDir, `${key}.svg`);
+
+/** Finds the ```mermaid fences of a Markdown/MDX file, with the line each starts on. */
+export function extractDiagrams(text: string, file: string): Diagram[] {
+	const diagrams: Diagram[] = [];
+	const lines = text.split('\n');
+	for (let i = 0; i < lines.length; i++) {
+		const open = /^(\s*)(`{3,}|~{3,})\s*mermaid\b/.exec(lines[i]);
+		if (!open) continue;
+		const fence = open[2];
+		const body: string[] = [];
+		let j = i + 1;
+		while (j < lines.length && !lines[j].trim().startsWith(fence)) body.push(lines[j++]);
+		diagrams.push({ source: body.join('\n'), file, line: i + 1 });
+		i = j;
+	}
+	return diagrams;
+}
+
+/** Every page file of the docs collection. */
+export function listPages(dir = docsDir): string[] {
+	return readdirSync(dir, { recursive: true, withFileTypes: true })
+		.filter((entry) => entry.isFile() && /\.mdx?$/.test(entry.name))
+		.map((entry) => join(entry.parentPath, entry.name))
+		.sort();
+}
+
+export const allDiagrams = (files = listPages()) =>
+	files.flatMap((file) => extractDiagrams(readFileSync(file, 'utf8'), file));
+
+export const where = (d: Pick<Diagram, 'file' | 'line'>) => `${relative(root, d.file)}:${d.line}`;
+
+/** Problems an author must fix before a diagram can be drawn, or `undefined`. */
+export function lintDiagram(d: Diagram): string | undefined {
+	const missing = ['accTitle', 'accDescr'].filter((k) => !new RegExp(`^\\s*${k}\\s*[:{]`, 'm').test(d.source));
+	if (missing.length) return `${where(d)}: the diagram has no ${missing.join(' or ')} line (screen readers need both).`;
+	return undefined;
+}
+
+
+/**
+ * Mermaid's `base` theme, once with light and once with dark variables. The built-in `default` and `dark` themes
+ * differ in their stylesheets (gradients, extra rules), not only in colours, so they cannot be merged into one SVG.
+ */
+const themes = {
+	light: {
+		darkMode: false,
+		background: '#ffffff',
+		primaryColor: '#e7ebfb',
+		primaryTextColor: '#17181c',
+		primaryBorderColor: '#4f5fbf',
+		secondaryColor: '#eef7f1',
+		tertiaryColor: '#f6f6f8',
+		lineColor: '#4c515c',
+		textColor: '#17181c',
+		noteBkgColor: '#fff8db',
+		noteTextColor: '#17181c',
+	},
+	dark: {
+		darkMode: true,
+		background: '#17181c',
+		primaryColor: '#2a3152',
+		primaryTextColor: '#eceef2',
+		primaryBorderColor: '#98a6ee',
+		secondaryColor: '#203227',
+		tertiaryColor: '#23252b',
+		lineColor: '#b5bac5',
+		textColor: '#eceef2',
+		noteBkgColor: '#3b3522',
+		noteTextColor: '#eceef2',
+	},
+};
+type Theme = keyof typeof themes;
+
+/** Splits Mermaid's accessibility lines off the source; not every diagram type parses them (mindmap does not). */
+export function accessibility(source: string) {
+	const title = /^\s*accTitle\s*:\s*(.+)$/m.exec(source)?.[1]?.trim();
+	const block = /^\s*accDescr\s*\{([\s\S]*?)\}/m.exec(source);
+	const descr = (block?.[1] ?? /^\s*accDescr\s*:\s*(.+)$/m.exec(source)?.[1])?.replace(/\s+/g, ' ').trim();
+	const body = source
+		.replace(/^\s*accTitle\s*:.*$\n?/m, '')
+		.replace(/^\s*accDescr\s*\{[\s\S]*?\}\s*$\n?/m, '')
+		.replace(/^\s*accDescr\s*:.*$\n?/m, '');
+	return { title, descr, body };
+}
+
+/**
+ * Draws diagrams with the real `mermaid` package in one headless Chromium, with one tab per theme: each tab draws
+ * the diagrams in the same order, so Mermaid's internal counters (element ids) agree between the two drawings.
+ * The browser starts lazily: a build whose diagrams are all cached never starts one.
+ */
+export class Renderer {
+	#browser?: Browser;
+	#pages?: Record<Theme, Page>;
+
+	async #open(forWhat: Diagram): Promise<Record<Theme, Page>> {
+		if (this.#pages) return this.#pages;
+		const executablePath = findChromium();
+		if (!executablePath) {
+			throw new DiagramError(
+				`${where(forWhat)}: this diagram is new or changed and must be rendered, but no Chromium was found. ${noChromiumHint}`,
+			);
+		}
+		this.#browser = await chromium.launch({ executablePath, args: chromiumArgs });
+		const open = async (theme: Theme) => {
+			const page = await this.#browser!.newPage();
+			await page.setContent('<!doctype html><html><body></body></html>');
+			await page.addScriptTag({ path: require.resolve('mermaid/dist/mermaid.min.js') });
+			await page.evaluate(
+				({ themeVariables, font }) =>
+					(globalThis as any).mermaid.initialize({
+						startOnLoad: false,
+						securityLevel: 'strict',
+						// Rough.js jitters some shapes at random; a fixed seed makes the light and dark drawings line up.
+						handDrawnSeed: 1,
+						theme: 'base',
+						darkMode: themeVariables.darkMode,
+						fontFamily: font,
+						themeVariables: { ...themeVariables, fontFamily: font },
+					}),
+				{ themeVariables: themes[theme], font: diagramFont },
+			);
+			return page;
+		};
+		this.#pages = { light: await open('light'), dark: await open('dark') };
+		return this.#pages;
+	}
+
+	/** Renders one diagram in light and dark and returns one SVG whose colours follow the page's theme. */
+	async render(d: Diagram): Promise<string> {
+		const problem = lintDiagram(d);
+		if (problem) throw new DiagramError(problem);
+		const pages = await this.#open(d);
+		const id = `d${diagramKey(d.source)}`;
+		const { title, descr, body } = accessibility(d.source);
+		const draw = (page: Page) =>
+			page.evaluate(
+				async ({ source, id }) => {
+					const mermaid = (globalThis as any).mermaid;
+					try {
+						await mermaid.parse(source);
+						return { svg: (await mermaid.render(id, source)).svg as string };
+					} catch (error: any) {
+						document.getElementById(id)?.remove();
+						document.getElementById(`d${id}`)?.remove();
+						return { error: String(error?.message ?? error) };
+					}
+				},
+				{ source: body, id },
+			);
+		const [light, dark] = await Promise.all([draw(pages.light), draw(pages.dark)]);
+		if (light.error || dark.error) {
+			const message = light.error ?? dark.error!;
+			// Mermaid counts lines of the source without the accessibility lines we took out; map back to the file.
+			const m = /line (\d+)/i.exec(message);
+			const at = m ? { ...d, line: d.line + sourceLine(d.source, body, Number(m[1])) } : d;
+			throw new DiagramError(`${where(at)}: Mermaid could not draw this diagram:\n${message}`);
+		}
+		return themeFollowingSvg(light.svg!, dark.svg!, id, { title: title!, descr: descr! });
+	}
+
+	async close() {
+		await this.#browser?.close();
+		this.#browser = undefined;
+		this.#pages = undefined;
+	}
+}
+
+/** The line of `source` (1-based) that holds line `n` of `body`: `source` less its accessibility lines. */
+function sourceLine(source: string, body: string, n: number): number {
+	const kept = body.split('\n');
+	const lines = source.split('\n');
+	let seen = 0;
+	for (let i = 0; i < lines.length; i++) {
+		if (seen < kept.length && lines[i] === kept[seen]) seen++;
+		if (seen === n) return i + 1;
+	}
+	return lines.length;
+}
+
+export interface RenderReport {
+	rendered: number;
+	reused: number;
+	errors: string[];
+}
+
+/**
+ * Makes sure every diagram has its SVG in `src/diagrams/`: renders the new and changed ones (one browser launch
+ * for all of them), reuses the rest, and reports progress. Collects every error instead of stopping at the first.
+ */
+export async function renderAll(
+	diagrams: Diagram[],
+	log: (line: string) => void = (line) => console.log(line),
+): Promise<RenderReport> {
+	mkdirSync(diagramDir, { recursive: true });
+	const byKey = new Map<string, Diagram>();
+	const errors: string[] = [];
+	for (const d of diagrams) {
+		const problem = lintDiagram(d);
+		if (problem) errors.push(problem);
+		else byKey.set(diagramKey(d.source), d);
+	}
+	const todo = [...byKey].filter(([key]) => !existsSync(diagramPath(key)));
+	const reused = byKey.size - todo.length;
+	if (todo.length === 0) {
+		log(`diagrams: 0/${byKey.size} rendered, ${reused} reused`);
+		return { rendered: 0, reused, errors };
+	}
+	const renderer = new Renderer();
+	let rendered = 0;
+	try {
+		for (const [key, d] of todo) {
+			try {
+				writeFileSync(diagramPath(key), await renderer.render(d));
+				rendered++;
+			} catch (error) {
+				if (!(error instanceof DiagramError)) throw error;
+				errors.push(error.message);
+				if (error.message.includes('no Chromium was found')) break;
+			}
+			if (rendered % 10 === 0 && rendered < todo.length)
+				log(`diagrams: ${rendered}/${byKey.size} rendered, ${reused} reused`);
+		}
+	} finally {
+		await renderer.close();
+	}
+	log(`diagrams: ${rendered}/${byKey.size} rendered, ${reused} reused${errors.length ? `, ${errors.length} failed` : ''}`);
+	return { rendered, reused, errors };
+}
+
+/** Diagram files no page uses any more, and diagrams of the pages that have no file yet (stale or never rendered). */
+export function auditCache(diagrams = allDiagrams()) {
+	const used = new Set(diagrams.map((d) => diagramKey(d.source)));
+	const files = existsSync(diagramDir) ? readdirSync(diagramDir).filter((f) => f.endsWith('.svg')) : [];
+	const unused = files.filter((f) => !used.has(f.replace(/\.svg$/, '')));
+	const missing = diagrams.filter((d) => !existsSync(diagramPath(diagramKey(d.source))));
+	return { unused, missing };
+}

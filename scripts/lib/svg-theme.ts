@@ -1,0 +1,92 @@
+/**
+ * Turns a light and a dark rendering of the same diagram into one SVG whose colours follow Starlight's theme
+ * (`html[data-theme]`) by CSS alone.
+ *
+ * Mermaid draws both themes with the same layout and the same stylesheet template; only colour values differ. We line
+ * the two renderings up colour by colour: a colour that is the same in both stays as it is, a pair that differs
+ * becomes a CSS custom property (`--dN`) with the light value by default and the dark value under
+ * `html[data-theme='dark']`. Presentation attributes (`fill="…"`) cannot hold `var()`, so they are moved into the
+ * element's `style` first. Print always uses the light colours. If the two renderings ever differ in anything but
+ * colour, we ship both and let CSS show one, which is heavier but still correct.
+ */
+const NAMED = ['white', 'black', 'lightgrey', 'lightgray', 'grey', 'gray', 'darkgrey', 'darkgray', 'red', 'green', 'blue', 'yellow', 'orange', 'purple', 'pink', 'brown', 'navy', 'teal', 'silver', 'maroon', 'aqua', 'fuchsia', 'lime', 'olive', 'lightblue', 'lightyellow', 'lightgreen', 'ghostwhite', 'whitesmoke', 'steelblue', 'dimgray', 'dimgrey', 'darkblue', 'darkred', 'darkgreen', 'lightcoral', 'coral', 'salmon', 'gold', 'khaki', 'plum', 'violet', 'indigo', 'crimson', 'tomato', 'wheat', 'beige', 'ivory', 'lavender', 'linen', 'snow', 'azure', 'mintcream', 'honeydew', 'aliceblue', 'seashell', 'oldlace', 'cornsilk', 'currentColor'];
+export const COLOR = new RegExp(
+	'#[0-9a-fA-F]{8}\\b|#[0-9a-fA-F]{6}\\b|#[0-9a-fA-F]{3,4}\\b|rgba?\\([^)]*\\)|hsla?\\([^)]*\\)' +
+		`|(?<=[:"]\\s*)(?:${NAMED.join('|')})(?![\\w-])`,
+	'gi',
+);
+const COLOR_ONLY = new RegExp(`^(?:${COLOR.source})$`);
+const PAINT_ATTRS = ['fill', 'stroke', 'stop-color', 'flood-color', 'lighting-color', 'color'];
+
+/** Moves colour-valued presentation attributes of every tag into its `style` attribute. */
+export function paintAttributesToStyle(svg: string): string {
+	return svg.replace(/<([a-zA-Z][\w:-]*)(\s[^>]*?)?(\/?)>/g, (tag, name: string, attrs = '', selfClose: string) => {
+		const moved: string[] = [];
+		let rest = attrs.replace(
+			new RegExp(`\\s(${PAINT_ATTRS.join('|')})="([^"]*)"`, 'g'),
+			(attr: string, key: string, value: string) => {
+				if (!COLOR_ONLY.test(value.trim())) return attr;
+				moved.push(`${key}:${value.trim()}`);
+				return '';
+			},
+		);
+		if (moved.length === 0) return tag;
+		if (/\sstyle="/.test(rest)) rest = rest.replace(/\sstyle="([^"]*)"/, (_m, s: string) => ` style="${s.replace(/;?\s*$/, ';')}${moved.join(';')}"`);
+		else rest += ` style="${moved.join(';')}"`;
+		return `<${name}${rest}${selfClose}>`;
+	});
+}
+
+export interface Accessible {
+	title: string;
+	descr: string;
+}
+
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * Makes the SVG one image for assistive technology (`role="img"`), named by its accTitle and described by its
+ * accDescr, whatever the diagram type (not every Mermaid diagram type writes `<title>`/`<desc>` itself).
+ */
+function asImage(svg: string, id: string, a: Accessible): string {
+	const open = /^<svg[^>]*>/.exec(svg)![0];
+	const cleaned = open
+		.replace(/\s(role|aria-roledescription|aria-labelledby|aria-describedby)="[^"]*"/g, '')
+		.replace(/^<svg/, `<svg role="img" aria-labelledby="${id}-title" aria-describedby="${id}-desc"`);
+	const inner = svg
+		.slice(open.length)
+		.replace(/<title[^>]*>[\s\S]*?<\/title>|<desc[^>]*>[\s\S]*?<\/desc>/g, '');
+	return `${cleaned}<title id="${id}-title">${escapeXml(a.title)}</title><desc id="${id}-desc">${escapeXml(a.descr)}</desc>${inner}`;
+}
+
+export function themeFollowingSvg(light: string, dark: string, id: string, a: Accessible): string {
+	const l = paintAttributesToStyle(light.trim());
+	const d = paintAttributesToStyle(dark.trim());
+	const lightColors = l.match(COLOR) ?? [];
+	const darkColors = d.match(COLOR) ?? [];
+	const sameShape = l.replace(COLOR, '\0') === d.replace(COLOR, '\0') && lightColors.length === darkColors.length;
+	if (!sameShape) return bothThemes(light, dark, id, a);
+
+	const vars = new Map<string, string>(); // "light|dark" → variable name
+	let i = 0;
+	const merged = l.replace(COLOR, (lightColor) => {
+		const darkColor = darkColors[i++];
+		if (lightColor.toLowerCase() === darkColor.toLowerCase()) return lightColor;
+		const pair = `${lightColor}|${darkColor}`;
+		if (!vars.has(pair)) vars.set(pair, `--d${vars.size}`);
+		return `var(${vars.get(pair)})`;
+	});
+	const decl = (pick: 0 | 1) => [...vars].map(([pair, name]) => `${name}:${pair.split('|')[pick]}`).join(';');
+	const themeStyle =
+		`<style>#${id}{${decl(0)}}` + `@media screen{html[data-theme='dark'] #${id}{${decl(1)}}}</style>`;
+	return asImage(merged, id, a).replace(/(<\/desc>)/, `$1${themeStyle}`);
+}
+
+/** The fallback: both renderings, one shown per theme (ids of the dark copy are suffixed to stay unique). */
+function bothThemes(light: string, dark: string, id: string, a: Accessible): string {
+	const darkUnique = dark.replaceAll(id, `${id}-dark`);
+	return (
+		asImage(light.replace(/^<svg/, '<svg data-diagram-theme="light"'), id, a) +
+		asImage(darkUnique.replace(/^<svg/, '<svg data-diagram-theme="dark"'), `${id}-dark`, a)
+	);
+}

@@ -1,0 +1,7 @@
+// The components a page imports: `import { ShortAnswer, FollowUps, Misconception } from '~/components';`
+export { default as ShortAnswer } from './short-answer.astro';
+export { default as FollowUps } from './follow-ups.astro';
+export { default as Misconception } from './misconception.astro';
+export { default as QuestionBank } from './question-bank.astro';
+export { default as Glossary } from './glossary.astro';
+export { default as SectionCards } from './section-cards.astro';

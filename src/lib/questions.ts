@@ -1,0 +1,50 @@
+/**
+ * Reads the interview questions out of a page's Markdown: every `##` heading followed by a `<ShortAnswer>`.
+ * Shared by the question bank (at build time) and the content lint, so both agree on what a question is.
+ */
+export interface Question {
+	/** The heading text as written. */
+	heading: string;
+	/** The Markdown inside `<ShortAnswer>…</ShortAnswer>`, or undefined when the heading has none. */
+	shortAnswer?: string;
+	/** 1-based line of the heading within the text given. */
+	line: number;
+}
+
+/** Blanks out fenced code so that `##` or tags inside code are never read as structure; keeps line numbers. */
+export function withoutCode(text: string): string {
+	const lines = text.split('\n');
+	let fence: string | undefined;
+	return lines
+		.map((line) => {
+			const m = /^\s*(`{3,}|~{3,})/.exec(line);
+			if (fence) {
+				if (m && m[1][0] === fence[0] && m[1].length >= fence.length && line.trim() === m[1]) fence = undefined;
+				return '';
+			}
+			if (m) {
+				fence = m[1];
+				return '';
+			}
+			return line;
+		})
+		.join('\n');
+}
+
+export function sections(text: string): { heading: string; line: number; content: string }[] {
+	const lines = withoutCode(text).split('\n');
+	const out: { heading: string; line: number; content: string }[] = [];
+	lines.forEach((line, i) => {
+		const m = /^##\s+(.+?)\s*#*\s*$/.exec(line);
+		if (m) out.push({ heading: m[1], line: i + 1, content: '' });
+		else if (out.length) out[out.length - 1].content += `${line}\n`;
+	});
+	return out;
+}
+
+export function extractQuestions(text: string): Question[] {
+	return sections(text).map(({ heading, line, content }) => {
+		const m = /^\s*<ShortAnswer>\s*\n([\s\S]*?)\n\s*<\/ShortAnswer>/.exec(content);
+		return { heading, line, shortAnswer: m?.[1].trim() };
+	});
+}
