@@ -13,7 +13,8 @@ async function run() {
 		const { unused, missing } = auditCache(diagrams);
 		const problems = [
 			...missing.map((d) => `${where(d)}: diagram not rendered (new, changed or rendered by another Mermaid version)`),
-			...unused.map((f) => `src/diagrams/${f}: no page uses this diagram any more`),
+			// Unused files can only be judged against every page, not a few named ones.
+			...(files.length ? [] : unused.map((f) => `src/diagrams/${f}: no page uses this diagram any more`)),
 		];
 		process.exitCode = report('rendered diagrams are current', problems, 'run `npm run diagrams -- --prune` and commit src/diagrams/.') ? 0 : 1;
 		return;

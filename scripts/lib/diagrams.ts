@@ -31,7 +31,16 @@ export interface Diagram {
 	line: number;
 }
 
-export class DiagramError extends Error {}
+export class DiagramError extends Error {
+	/** Lines from the opening fence to the line at fault, to name the same spot in every file with this diagram. */
+	detail: string;
+	lineOffset: number;
+	constructor(message: string, detail = message, lineOffset = 0) {
+		super(message);
+		this.detail = detail;
+		this.lineOffset = lineOffset;
+	}
+}
 
 /** The content address of a diagram: what it says plus everything that changes how it is drawn. */
 export function diagramKey(source: string): string {
@@ -196,8 +205,9 @@ export class Renderer {
 			const message = light.error ?? dark.error!;
 			// Mermaid counts lines of the source without the accessibility lines we took out; map back to the file.
 			const m = /line (\d+)/i.exec(message);
-			const at = m ? { ...d, line: d.line + sourceLine(d.source, body, Number(m[1])) } : d;
-			throw new DiagramError(`${where(at)}: Mermaid could not draw this diagram:\n${message}`);
+			const offset = m ? sourceLine(d.source, body, Number(m[1])) : 0;
+			const detail = `Mermaid could not draw this diagram:\n${message}`;
+			throw new DiagramError(`${where({ ...d, line: d.line + offset })}: ${detail}`, detail, offset);
 		}
 		return themeFollowingSvg(light.svg!, dark.svg!, id, { title: title!, descr: descr! });
 	}
@@ -237,11 +247,14 @@ export async function renderAll(
 ): Promise<RenderReport> {
 	mkdirSync(diagramDir, { recursive: true });
 	const byKey = new Map<string, Diagram>();
+	const copies = new Map<string, Diagram[]>(); // the same diagram in several files (e.g. an untranslated one)
 	const errors: string[] = [];
 	for (const d of diagrams) {
 		const problem = lintDiagram(d);
+		const key = diagramKey(d.source);
 		if (problem) errors.push(problem);
-		else byKey.set(diagramKey(d.source), d);
+		else if (byKey.has(key)) copies.get(key)!.push(d);
+		else byKey.set(key, d), copies.set(key, []);
 	}
 	const todo = [...byKey].filter(([key]) => !existsSync(diagramPath(key)));
 	const reused = byKey.size - todo.length;
@@ -259,6 +272,7 @@ export async function renderAll(
 			} catch (error) {
 				if (!(error instanceof DiagramError)) throw error;
 				errors.push(error.message);
+				for (const copy of copies.get(key)!) errors.push(`${where({ ...copy, line: copy.line + error.lineOffset })}: ${error.detail}`);
 				if (error.message.includes('no Chromium was found')) break;
 			}
 			if (rendered % 10 === 0 && rendered < todo.length)

@@ -21,11 +21,13 @@ export interface Page {
 	bodyLine: number;
 }
 
-export function readPage(file: string): Page {
+export const readPage = (file: string): Page => parsePage(file, readFileSync(file, 'utf8'));
+
+/** A page from its path (absolute, under `src/content/docs/`) and text. */
+export function parsePage(file: string, text: string): Page {
 	const rel = relative(docsDir, file).replaceAll('\\', '/');
 	const locale = localeDirs.find((l) => rel.startsWith(`${l}/`)) ? 'zh-cn' : 'en';
 	const id = (locale === 'en' ? rel : rel.slice('zh-cn/'.length)).replace(/\.mdx?$/, '');
-	const text = readFileSync(file, 'utf8');
 	const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
 	let frontmatter: Record<string, any> = {};
 	if (m) {
@@ -45,8 +47,8 @@ export const twinPath = (page: Page, ext: string) =>
 	page.locale === 'en' ? join(docsDir, 'zh-cn', `${page.id}${ext}`) : join(docsDir, `${page.id}${ext}`);
 
 /** Every page without its twin in the other language, as messages naming the file and the missing twin. */
-export function missingTwins(files = listPages()): string[] {
-	const pages = files.map(readPage);
+export function missingTwins(files = listPages(), read = (file: string) => readFileSync(file, 'utf8')): string[] {
+	const pages = files.map((file) => parsePage(file, read(file)));
 	const key = (p: Page) => `${p.locale}:${p.id}`;
 	const have = new Set(pages.map(key));
 	return pages

@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { compareTwins, lintChinese, lintPage } from '../../scripts/lib/lint.ts';
+import { missingTwins, parsePage } from '../../scripts/lib/pages.ts';
+import { extractQuestions } from '../../src/lib/questions.ts';
+import { resolveSite } from '../../src/config/site.mjs';
+
+const fixture = (path: string) => new URL(`../fixtures/valid/${path}`, import.meta.url);
+const en = readFileSync(fixture('kafka/sample.mdx'), 'utf8');
+const zh = readFileSync(fixture('zh-cn/kafka/sample.mdx'), 'utf8');
+const docs = join(process.cwd(), 'src', 'content', 'docs');
+
+/** The page `src/content/docs/<path>` with the given text. */
+const at = (path: string, text: string) => parsePage(join(docs, path), text);
+
+test('reads questions and their short answers, ignoring ## inside code', () => {
+	const qs = extractQuestions('## Why?\n\n<ShortAnswer>\nBecause.\n</ShortAnswer>\n\n```md\n## Not a heading\n```\n\n## Sources\n');
+	assert.deepEqual(
+		qs.map((q) => [q.heading, q.shortAnswer]),
+		[
+			['Why?', 'Because.'],
+			['Sources', undefined],
+		],
+	);
+});
+
+test('accepts the valid fixture pages in both languages', () => {
+	const pEn = at('kafka/sample.mdx', en);
+	const pZh = at('zh-cn/kafka/sample.mdx', zh);
+	assert.deepEqual(lintPage(pEn), []);
+	assert.deepEqual(lintPage(pZh), []);
+	assert.deepEqual(compareTwins(pEn, pZh), []);
+});
+
+test('reports a question without a short answer, with file and line', () => {
+	const broken = en.replace('<ShortAnswer>\nA set of consumers sharing the partitions of the topics they subscribe to.\n</ShortAnswer>\n', '');
+	const problems = lintPage(at('kafka/sample.mdx', broken));
+	assert.equal(problems.length, 1);
+	assert.match(problems[0], /^src\/content\/docs\/kafka\/sample\.mdx:\d+: "What is a consumer group\?" must be followed directly by <ShortAnswer>/);
+});
+
+test('reports a long short answer and a heading that is not a question', () => {
+	const long = en.replace('Committed offsets live', `${'word '.repeat(80)}Committed offsets live`).replace('## What does acks=all mean?', '## Acks');
+	const problems = lintPage(at('kafka/sample.mdx', long)).join('\n');
+	assert.match(problems, /has 9\d words; at most 75/);
+	assert.match(problems, /"Acks" is not phrased as a question/);
+});
+
+test('reports a Chinese page whose structure differs from its English twin', () => {
+	const fewer = zh.replace(/```properties[\s\S]*?```\n/, '');
+	const problems = compareTwins(at('kafka/sample.mdx', en), at('zh-cn/kafka/sample.mdx', fewer));
+	assert.deepEqual(problems, ['src/content/docs/zh-cn/kafka/sample.mdx: code blocks differ from the English page (1 vs 0).']);
+});
+
+test('flags Chinese typography: missing spaces, half-width punctuation, bold that will not render', () => {
+	const page = at('zh-cn/kafka/sample.mdx', '---\ntitle: x\n---\n使用Kafka的分区,然后**急切（eager）**行为。\n\n`code中文` 和 [链接](/zh-cn/x/) 不算。\n');
+	const problems = lintChinese(page).join('\n');
+	assert.match(problems, /sample\.mdx:4: put one space between Chinese and Latin text/);
+	assert.match(problems, /sample\.mdx:4: use full-width punctuation/);
+	assert.match(problems, /sample\.mdx:4: bold that ends in punctuation/);
+	assert.doesNotMatch(problems, /:6:/, 'inline code and link targets are not prose');
+});
+
+test('reports a page without its twin, in both directions, naming the file to create', () => {
+	const files = [join(docs, 'kafka/only-en.mdx'), join(docs, 'zh-cn/kafka/only-zh.mdx'), join(docs, '404.mdx')];
+	const problems = missingTwins(files, () => '---\ntitle: x\n---\n').join('\n');
+	assert.match(problems, /src\/content\/docs\/kafka\/only-en\.mdx: no Chinese twin; create src\/content\/docs\/zh-cn\/kafka\/only-en\.mdx/);
+	assert.match(problems, /src\/content\/docs\/zh-cn\/kafka\/only-zh\.mdx: no English twin; create src\/content\/docs\/kafka\/only-zh\.mdx/);
+	assert.doesNotMatch(problems, /404/, 'the bilingual 404 page exists once');
+});
+
+test('derives site URL and base path from the environment, for forks too', () => {
+	assert.deepEqual(resolveSite({}).base, '/');
+	assert.deepEqual(resolveSite({ BASE_PATH: 'handbook' }).base, '/handbook/');
+	const fork = resolveSite({ GITHUB_ACTIONS: 'true', GITHUB_REPOSITORY: 'Alice/interview-notes' });
+	assert.deepEqual([fork.site, fork.base], ['https://alice.github.io', '/interview-notes/']);
+	const user = resolveSite({ GITHUB_ACTIONS: 'true', GITHUB_REPOSITORY: 'alice/alice.github.io' });
+	assert.deepEqual([user.site, user.base], ['https://alice.github.io', '/']);
+	assert.equal(resolveSite({ GITHUB_ACTIONS: 'true', GITHUB_REPOSITORY: 'a/b', BASE_PATH: '/x/', SITE_URL: 'https://x.dev' }).base, '/x/');
+});
+

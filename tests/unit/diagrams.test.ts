@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { after, describe, test } from 'node:test';
+import { Renderer, accessibility, auditCache, diagramKey, diagramPath, extractDiagrams, renderAll } from '../../scripts/lib/diagrams.ts';
+import { findChromium } from '../../scripts/lib/chromium.ts';
+
+const good = `flowchart LR
+  accTitle: Producer to consumer
+  accDescr: A producer writes to a partition; a consumer reads it.
+  P[Producer] --> T[(Topic)] --> C[Consumer]`;
+const cjk = `flowchart LR
+  accTitle: 从生产者到消费者
+  accDescr: 生产者写入主题，消费者组读取。
+  P[生产者应用程序] --> T[(订单主题 orders)] --> C[消费者组]`;
+const page = (...diagrams: string[]) => diagrams.map((d) => `Text\n\n\`\`\`mermaid\n${d}\n\`\`\`\n`).join('\n');
+const hasBrowser = Boolean(findChromium());
+const renderer = new Renderer();
+after(() => renderer.close());
+
+describe('diagram sources', () => {
+	test('finds each mermaid fence with the line it starts on', () => {
+		const found = extractDiagrams(page(good, cjk), '/x.mdx');
+		assert.equal(found.length, 2);
+		assert.equal(found[0].line, 3);
+		assert.equal(found[0].source, good);
+	});
+
+	test('gives a changed diagram a new key and an unchanged one the same key', () => {
+		assert.equal(diagramKey(good), diagramKey(`${good}\n`));
+		assert.notEqual(diagramKey(good), diagramKey(good.replace('Consumer', 'Consumers')));
+	});
+
+	test('splits accTitle and accDescr off the source', () => {
+		const a = accessibility(good);
+		assert.equal(a.title, 'Producer to consumer');
+		assert.match(a.descr!, /writes to a partition/);
+		assert.doesNotMatch(a.body, /accTitle|accDescr/);
+	});
+});
+
+describe('rendering', { skip: !hasBrowser && 'no Chromium on this machine' }, () => {
+	test('draws a good diagram as one theme-following SVG image with its title and description', async () => {
+		const svg = await renderer.render({ source: good, file: '/x.mdx', line: 1 });
+		assert.match(svg, /^<svg role="img" aria-labelledby="d[0-9a-f]+-title" aria-describedby="d[0-9a-f]+-desc"/);
+		assert.match(svg, /<title id="[^"]+">Producer to consumer<\/title>/);
+		assert.match(svg, /html\[data-theme='dark'\] #d[0-9a-f]+\{--d0:/, 'dark colours are CSS variables');
+		assert.match(svg, />Producer</);
+		assert.doesNotMatch(svg, /<script/i);
+		assert.doesNotMatch(svg, /data-diagram-theme/, 'one merged drawing, not two');
+	});
+
+	test('draws Chinese labels wide enough for the CJK text', async () => {
+		const svg = await renderer.render({ source: cjk, file: '/x.mdx', line: 1 });
+		assert.match(svg, /生产者应用程序/);
+		// The label box for 生产者应用程序 (7 full-width characters at 16px) must be at least 7em wide.
+		const widths = [...svg.matchAll(/<foreignObject width="([\d.]+)"[^>]*><div[^>]*><span[^>]*><p>生产者应用程序<\/p>/g)].map((m) => Number(m[1]));
+		assert.ok(widths.length === 1 && widths[0] >= 7 * 16, `label width ${widths[0]} fits 7 CJK characters`);
+	});
+
+	test('reports a broken diagram with the file and the line of the error', async () => {
+		const broken = 'flowchart LR\n  accTitle: t\n  accDescr: d\n  A --> B\n  B -->';
+		await assert.rejects(renderer.render({ source: broken, file: '/work/page.mdx', line: 10 }), (error: Error) => {
+			assert.match(error.message, /page\.mdx:15: Mermaid could not draw this diagram/);
+			return true;
+		});
+	});
+
+	test('refuses a diagram without accTitle/accDescr, naming the file', async () => {
+		await assert.rejects(renderer.render({ source: 'flowchart LR\n A --> B', file: '/work/page.md', line: 4 }), /page\.md:4: the diagram has no accTitle or accDescr/);
+	});
+
+	test('renders a new diagram once, then reuses it; a changed one is rendered again', async () => {
+		const unique = good.replace('Consumer]', `Consumer ${Date.now()}]`);
+		const logs: string[] = [];
+		const d = { source: unique, file: '/x.mdx', line: 1 };
+		try {
+			const first = await renderAll([d], (l) => logs.push(l));
+			assert.deepEqual([first.rendered, first.reused, first.errors.length], [1, 0, 0]);
+			assert.ok(existsSync(diagramPath(diagramKey(unique))));
+			const second = await renderAll([d], (l) => logs.push(l));
+			assert.deepEqual([second.rendered, second.reused], [0, 1]);
+			assert.match(logs.at(-1)!, /diagrams: 0\/1 rendered, 1 reused/);
+			assert.equal(auditCache([d]).missing.length, 0);
+			const changed = { ...d, source: unique.replace('Topic', 'Orders') };
+			assert.equal(auditCache([changed]).missing.length, 1, 'a changed diagram is stale until rendered');
+			assert.ok(auditCache([changed]).unused.includes(`${diagramKey(unique)}.svg`), 'the old drawing is reported unused');
+		} finally {
+			rmSync(diagramPath(diagramKey(unique)), { force: true });
+		}
+	});
+});
+
+test('every committed diagram file is one SVG image that needs no script', () => {
+	const { unused } = auditCache();
+	assert.deepEqual(unused, [], 'unused files in src/diagrams (run `npm run diagrams -- --prune`)');
+	for (const d of extractDiagrams(readFileSync(new URL('../fixtures/valid/kafka/sample.mdx', import.meta.url), 'utf8'), 'sample')) {
+		assert.ok(d.source.includes('accTitle'));
+	}
+});
