@@ -37,7 +37,7 @@ export default defineConfig({
 			editLink: { baseUrl: `${repoUrl}/edit/main/` },
 			social: [{ icon: 'github', label: 'GitHub', href: repoUrl }],
 			customCss: ['./src/styles/handbook.css'],
-			components: { PageTitle: './src/components/page-title.astro' },
+			components: { PageTitle: './src/components/page-title.astro', Search: './src/components/search.astro' },
 			plugins: [
 				starlightLinksValidator({
 					errorOnInconsistentLocale: true,

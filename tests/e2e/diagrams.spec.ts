@@ -1,0 +1,70 @@
+import { expect, test } from '@playwright/test';
+import { hasDiagram, sitemapPages } from './helpers';
+
+const pages = sitemapPages();
+const diagramPage = pages.find((p) => /^kafka\/.+\//.test(p) && hasDiagram(p))!;
+const plainPages = pages.filter((p) => !hasDiagram(p));
+
+for (const path of [diagramPage, `zh-cn/${diagramPage}`]) {
+	test(`/${path}: the diagram is a visible picture with its labels, named for screen readers`, async ({ page }) => {
+		await page.goto(path);
+		const svg = page.locator('figure.diagram svg').first();
+		await expect(svg).toBeVisible();
+		const box = (await svg.boundingBox())!;
+		expect(box.width).toBeGreaterThan(100);
+		expect(box.height).toBeGreaterThan(30);
+		expect((await svg.textContent())!.trim().length).toBeGreaterThan(3);
+		if (path.startsWith('zh-cn/')) expect(await svg.textContent()).toMatch(/\p{Script=Han}/u);
+		await expect(svg).toHaveAttribute('role', 'img');
+		const title = await svg.evaluate((el) => document.getElementById(el.getAttribute('aria-labelledby')!)?.textContent);
+		expect(title?.trim().length).toBeGreaterThan(3);
+		await expect(page.locator('figure.diagram').first()).toHaveAttribute('data-pagefind-ignore', '');
+	});
+
+	test(`/${path}: diagram colours follow the theme toggle, by CSS alone`, async ({ page }) => {
+		await page.goto(path);
+		const colours = () =>
+			page.locator('figure.diagram svg').first().evaluate((svg) => {
+				const shapes = [...svg.querySelectorAll('rect, path, polygon, circle, text, line')];
+				return shapes.map((s) => `${getComputedStyle(s).fill}|${getComputedStyle(s).stroke}`).join(';');
+			});
+		await page.locator('starlight-theme-select select').first().selectOption('light');
+		const light = await colours();
+		await page.locator('starlight-theme-select select').first().selectOption('dark');
+		const dark = await colours();
+		expect(dark).not.toEqual(light);
+		const bg = await page.locator('figure.diagram svg').first().evaluate((svg) => {
+			const node = svg.querySelector('.node rect, .node path, rect.actor, rect') as SVGElement;
+			return getComputedStyle(node).fill;
+		});
+		expect(bg, 'dark theme fills are dark').toMatch(/rgb\((\d{1,2}|1[0-4]\d), (\d{1,2}|1[0-4]\d), (\d{1,2}|1\d\d)\)/);
+	});
+}
+
+test('a diagram page loads no script that pages without diagrams do not load', async ({ page }) => {
+	const scriptsOf = async (path: string) => {
+		const urls: string[] = [];
+		page.on('request', (r) => r.resourceType() === 'script' && urls.push(new URL(r.url()).pathname));
+		await page.goto(path);
+		await page.waitForLoadState('networkidle');
+		page.removeAllListeners('request');
+		const inline = await page.evaluate(() => [...document.scripts].filter((s) => !s.src).map((s) => s.textContent ?? ''));
+		return { urls, inline };
+	};
+	const plain = new Set<string>();
+	for (const p of plainPages.slice(0, 4)) for (const u of (await scriptsOf(p)).urls) plain.add(u);
+	const withDiagrams = await scriptsOf(diagramPage);
+	expect(withDiagrams.urls.filter((u) => !plain.has(u))).toEqual([]);
+	expect(withDiagrams.inline.join('\n')).not.toMatch(/mermaid/i);
+});
+
+test('a wide diagram fits a phone screen without widening the page', async ({ page }) => {
+	await page.setViewportSize({ width: 375, height: 800 });
+	await page.goto(diagramPage);
+	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+	expect(overflow).toBeLessThanOrEqual(0);
+	const fits = await page.locator('figure.diagram').evaluateAll((figs) =>
+		figs.every((f) => (f.querySelector('svg') as SVGSVGElement).getBoundingClientRect().width <= f.clientWidth + 1),
+	);
+	expect(fits).toBe(true);
+});

@@ -1,0 +1,35 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { sitemapPages, useTheme, watch } from './helpers';
+
+// Generated per page from the sitemap: every page of the site, in both languages, must hold these.
+const pages = sitemapPages();
+const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const violations = (result: Awaited<ReturnType<AxeBuilder['analyze']>>) =>
+	result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+
+test('the sitemap lists the pages of both languages', () => {
+	expect(pages.filter((p) => p.startsWith('zh-cn/')).length).toBe(pages.filter((p) => !p.startsWith('zh-cn/')).length);
+	expect(pages.length).toBeGreaterThan(4);
+});
+
+for (const path of pages) {
+	test(`/${path} renders its content in the right language and passes axe in light and dark`, async ({ page }) => {
+		const seen = watch(page);
+		await useTheme(page, 'light');
+		const response = await page.goto(path);
+		expect(response?.status()).toBe(200);
+		await expect(page.locator('html')).toHaveAttribute('lang', path.startsWith('zh-cn/') ? 'zh-CN' : 'en');
+		const text = await page.locator('main').innerText();
+		expect(text.trim().length, 'main content is not empty').toBeGreaterThan(200);
+		const ids = await page.evaluate(() => [...document.querySelectorAll('[id]')].map((e) => e.id));
+		expect(ids.filter((id, i) => ids.indexOf(id) !== i), 'duplicate element ids').toEqual([]);
+		expect(violations(await new AxeBuilder({ page }).withTags(wcag).analyze()), 'axe, light theme').toEqual([]);
+		// Only colours change with the theme, so the dark pass checks contrast (text, diagrams, code).
+		await page.locator('starlight-theme-select select').first().selectOption('dark');
+		await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+		expect(violations(await new AxeBuilder({ page }).withRules(['color-contrast']).analyze()), 'axe, dark theme').toEqual([]);
+		expect(seen.external, 'requests that leave the site').toEqual([]);
+		expect(seen.errors, 'console errors').toEqual([]);
+	});
+}
