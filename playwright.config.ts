@@ -23,7 +23,8 @@ export default defineConfig({
 		launchOptions: { executablePath, args: chromiumArgs },
 	},
 	webServer: {
-		command: `node scripts/serve.ts ${dist} ${port} ${base}`,
+		// The Node running Playwright (22+), whatever `node` is first on PATH.
+		command: `"${process.execPath}" scripts/serve.ts ${dist} ${port} ${base}`,
 		url: `http://127.0.0.1:${port}${base}`,
 		reuseExistingServer: false,
 	},

@@ -41,7 +41,7 @@ for (const path of [diagramPage, `zh-cn/${diagramPage}`]) {
 	});
 }
 
-test('a diagram page loads no script that pages without diagrams do not load', async ({ page }) => {
+test('a diagram page loads no diagram script: only what diagram-free pages load, plus the TOC and code-block scripts', async ({ page }) => {
 	const scriptsOf = async (path: string) => {
 		const urls: string[] = [];
 		page.on('request', (r) => r.resourceType() === 'script' && urls.push(new URL(r.url()).pathname));
@@ -54,8 +54,12 @@ test('a diagram page loads no script that pages without diagrams do not load', a
 	const plain = new Set<string>();
 	for (const p of plainPages.slice(0, 4)) for (const u of (await scriptsOf(p)).urls) plain.add(u);
 	const withDiagrams = await scriptsOf(diagramPage);
-	expect(withDiagrams.urls.filter((u) => !plain.has(u))).toEqual([]);
+	// The diagram-free pages (home, hubs) have no table of contents and no code blocks; those two features' scripts are
+	// the only ones a topic page may add.
+	const extra = withDiagrams.urls.filter((u) => !plain.has(u));
+	expect(extra.filter((u) => !/TableOfContents|starlight-toc|\/ec\.[\w-]+\.js$/.test(u))).toEqual([]);
 	expect(withDiagrams.inline.join('\n')).not.toMatch(/mermaid/i);
+	for (const url of withDiagrams.urls) expect(await (await page.request.get(url)).text()).not.toMatch(/mermaid/i);
 });
 
 test('a wide diagram fits a phone screen without widening the page', async ({ page }) => {

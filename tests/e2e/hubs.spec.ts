@@ -31,7 +31,10 @@ for (const lang of ['en', 'zh-cn'] as const) {
 		const items = page.locator('[data-question]');
 		await expect(items).toHaveCount(expected.length);
 		const headings = await page.locator('[data-question] .qb-q').allInnerTexts();
-		for (const h of expected) expect(headings.map((x) => x.trim())).toContain(h.replace(/`/g, '').replace(/\*\*/g, ''));
+		// Headings as the reader sees them: no Markdown, typographic quotes.
+		const plain = (s: string) => s.replace(/[`*]/g, '').replace(/[‘’]/g, "'").replace(/[“”]/g, '"').trim();
+		const shown = headings.map(plain);
+		for (const h of expected) expect(shown).toContain(plain(h));
 		// Follow one question to its deep dive: the anchor lands on that heading.
 		const link = page.locator('[data-question] .qb-q').nth(Math.floor(expected.length / 2));
 		const text = (await link.innerText()).trim();
