@@ -31,7 +31,7 @@ export function paintAttributesToStyle(svg: string): string {
 			},
 		);
 		if (moved.length === 0) return tag;
-		if (/\sstyle="/.test(rest)) rest = rest.replace(/\sstyle="([^"]*)"/, (_m, s: string) => ` style="${s.replace(/;?\s*$/, ';')}${moved.join(';')}"`);
+		if (/\sstyle="/.test(rest)) rest = rest.replace(/\sstyle="([^"]*)"/, (_m: string, s: string) => ` style="${s.replace(/;?\s*$/, ';')}${moved.join(';')}"`);
 		else rest += ` style="${moved.join(';')}"`;
 		return `<${name}${rest}${selfClose}>`;
 	});
