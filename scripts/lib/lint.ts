@@ -65,8 +65,11 @@ const rules: [RegExp, string][] = [
 
 export function lintChinese(page: Page): string[] {
 	const problems: string[] = [];
-	prose(page.body).forEach((line, i) => {
+	const lines = prose(page.body);
+	lines.forEach((line, i) => {
 		const where = `${rel(page.file)}:${page.bodyLine + i}`;
+		if (new RegExp(`${CJK}[，。、；：！？）]?$`, 'u').test(line) && new RegExp(`^${CJK}`, 'u').test(lines[i + 1] ?? ''))
+			problems.push(`${where}: a line break between Chinese characters renders as a space; join the two lines.`);
 		for (const [re, hint] of rules) {
 			const m = re.exec(line);
 			if (m) problems.push(`${where}: ${hint}: "…${line.slice(Math.max(0, m.index - 8), m.index + 10)}…"`);

@@ -54,6 +54,11 @@ test('reports a Chinese page whose structure differs from its English twin', () 
 	assert.deepEqual(problems, ['src/content/docs/zh-cn/kafka/sample.mdx: code blocks differ from the English page (1 vs 0).']);
 });
 
+test('flags a hard-wrapped Chinese line, which would render a stray space', () => {
+	const problems = lintChinese(at('zh-cn/kafka/sample.mdx', '---\ntitle: x\n---\n这一行在中文\n字符之间换行。\n\n这一行换到 Kafka\n没问题。\n'));
+	assert.deepEqual(problems, ['src/content/docs/zh-cn/kafka/sample.mdx:4: a line break between Chinese characters renders as a space; join the two lines.']);
+});
+
 test('flags Chinese typography: missing spaces, half-width punctuation, bold that will not render', () => {
 	const page = at('zh-cn/kafka/sample.mdx', '---\ntitle: x\n---\n使用Kafka的分区,然后**急切（eager）**行为。\n\n`code中文` 和 [链接](/zh-cn/x/) 不算。\n');
 	const problems = lintChinese(page).join('\n');
