@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { glossaryProblems } from './glossary.ts';
 import { compareTwins, lintPage } from './lint.ts';
 import { listPages, missingTwins, readPage, twinPath } from './pages.ts';
 
@@ -13,7 +14,7 @@ export function contentProblems(files = listPages()) {
 			const zh = ['.mdx', '.md'].map((ext) => twinPath(en, ext)).find(existsSync);
 			return zh ? compareTwins(en, readPage(zh)) : [];
 		});
-	return { twins, shape: [...shape, ...parity] };
+	return { twins, shape: [...shape, ...parity, ...(files.length === listPages().length ? glossaryProblems() : [])] };
 }
 
 export const hints = {

@@ -13,7 +13,7 @@ const en = valid('kafka/sample.mdx');
 const zh = valid('zh-cn/kafka/sample.mdx');
 const glossary = { 'kafka/sample.yaml': valid('glossary-sample.yaml') };
 
-function build(pages: Record<string, string>, { keep = false } = {}) {
+function build(pages: Record<string, string>, { keep = false, inspect }: { keep?: boolean; inspect?: (dist: string) => void } = {}) {
 	const dir = scratchSite(pages, glossary);
 	const run = () => {
 		// The Node running the tests (22+), not whichever `node` is first on PATH.
@@ -22,7 +22,11 @@ function build(pages: Record<string, string>, { keep = false } = {}) {
 	};
 	const first = run();
 	const second = keep ? run() : undefined;
-	rmSync(dir, { recursive: true, force: true });
+	try {
+		inspect?.(join(dir, 'dist'));
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
 	return { ...first, second };
 }
 
@@ -86,5 +90,29 @@ describe('the build fails on a broken page, naming the file', { concurrency: 1 }
 			assert.notEqual(run.status, 0);
 			assert.match(run.output, /failed to render and would ship empty:\n\s+- src\/content\/docs\/(zh-cn\/)?notes\.md/);
 		}
+	});
+});
+
+describe('the hubs are generated from the pages', () => {
+	test('a question added to a page appears in the question bank with its short answer and anchor, in both languages', () => {
+		const added = (text: string, q: string, a: string) => text.replace(/\n## (Sources|参考资料)/, `\n## ${q}\n\n<ShortAnswer>\n${a}\n</ShortAnswer>\n\nText.\n\n## $1`);
+		const pages = {
+			'kafka/sample.mdx': added(en, 'What is a log-compacted topic?', 'A topic that keeps the latest record per key.'),
+			'zh-cn/kafka/sample.mdx': added(zh, '什么是日志压缩主题？', '只为每个 key 保留最新一条记录的主题。'),
+		};
+		build(pages, {
+			inspect: (dist) => {
+				const bank = readFileSync(join(dist, 'questions/index.html'), 'utf8');
+				assert.match(bank, /href="\/kafka\/sample\/#what-is-a-log-compacted-topic"[^>]*>\s*What is a log-compacted topic\?/);
+				assert.match(bank, /A topic that keeps the latest record per key\./);
+				assert.match(bank, /5 questions from 1 pages\./);
+				const zhBank = readFileSync(join(dist, 'zh-cn/questions/index.html'), 'utf8');
+				assert.match(zhBank, /href="\/zh-cn\/kafka\/sample\/#什么是日志压缩主题"[^>]*>\s*什么是日志压缩主题？/);
+				assert.match(zhBank, /只为每个 key 保留最新一条记录的主题。/);
+				const glossary = readFileSync(join(dist, 'zh-cn/glossary/index.html'), 'utf8');
+				assert.match(glossary, /<td lang="zh-CN"[^>]*>分区<\/td>/);
+				assert.match(glossary, /href="\/zh-cn\/kafka\/sample\/"[^>]*>示例主题</);
+			},
+		});
 	});
 });

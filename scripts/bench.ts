@@ -1,0 +1,137 @@
+// `npm run bench [-- --check] [-- --ci]`: builds the site, serves it like GitHub Pages (gzip, HTTP/1.1) and measures
+// page weight, Lighthouse, search cost, build time and a 10× corpus; writes bench-report/report.{md,json}.
+// --check exits non-zero when a budget in bench/budgets.json is broken. --ci keeps it cheap: a Lighthouse sample of
+// home and the heaviest diagram page in both languages, and no 10× corpus.
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { root } from './lib/diagrams.ts';
+import { type LighthouseScores, type PageWeight, launch, lighthouse, pageWeight, searchCost, sitemap, timedBuild } from './lib/measure.ts';
+import { green, red } from './lib/report.ts';
+import { serve } from './lib/serve.ts';
+import { topicDirs } from './lib/lint.ts';
+
+const args = process.argv.slice(2);
+const ci = args.includes('--ci');
+const port = 4500;
+const origin = `http://127.0.0.1:${port}`;
+const outDir = 'dist-bench';
+const budgets = JSON.parse(readFileSync(join(root, 'bench/budgets.json'), 'utf8'));
+const env = { SITE_URL: origin, BASE_PATH: '/' };
+const log = (line: string) => console.log(`bench: ${line}`);
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const dirBytes = (dir: string): number =>
+	(readdirSync(dir, { recursive: true }) as string[]).reduce((n, f) => n + (statSync(join(dir, f)).isFile() ? statSync(join(dir, f)).size : 0), 0);
+
+/** Copies the project into .tmp/scale with every topic page repeated `factor` times (synthetic pages, never committed). */
+function scaleCorpus(factor: number): string {
+	const dir = join(root, '.tmp', 'scale');
+	rmSync(dir, { recursive: true, force: true });
+	mkdirSync(dir, { recursive: true });
+	for (const entry of readdirSync(root)) {
+		if (['node_modules', '.git', '.tmp'].includes(entry) || entry.startsWith('dist') || entry === 'bench-report') continue;
+		cpSync(join(root, entry), join(dir, entry), { recursive: true });
+	}
+	for (const lang of ['', 'zh-cn']) {
+		for (const section of topicDirs) {
+			const from = join(dir, 'src/content/docs', lang, section);
+			if (!existsSync(from)) continue;
+			for (let k = 2; k <= factor; k++) cpSync(from, join(dir, 'src/content/docs', lang, `${section}-copy-${k}`), { recursive: true });
+		}
+	}
+	return dir;
+}
+
+async function run() {
+	const started = performance.now();
+	rmSync(join(root, 'node_modules/.astro'), { recursive: true, force: true });
+	log('building without diagrams (fences left as code), cold then warm…');
+	const plainCold = timedBuild('no diagrams, cold', { ...env, HANDBOOK_DIAGRAMS: 'off' }, ['--outDir', outDir]);
+	const plainWarm = timedBuild('no diagrams, warm', { ...env, HANDBOOK_DIAGRAMS: 'off' }, ['--outDir', outDir]);
+	log('building with diagrams, cold then warm…');
+	rmSync(join(root, 'node_modules/.astro'), { recursive: true, force: true });
+	const cold = timedBuild('diagrams, cold', env, ['--outDir', outDir, '--force']);
+	const warm = timedBuild('diagrams, warm', env, ['--outDir', outDir]);
+	const builds = [plainCold, plainWarm, cold, warm];
+	for (const b of builds) log(`${b.label}: ${b.seconds.toFixed(1)} s, ${b.pages} pages, diagrams ${b.rendered} rendered / ${b.reused} reused`);
+
+	const dist = join(root, outDir);
+	const server = await serve(dist, { port });
+	const browser = await launch();
+	const paths = sitemap(dist);
+	const weights: PageWeight[] = [];
+	for (const [i, path] of paths.entries()) {
+		weights.push(await pageWeight(browser, origin, path));
+		if ((i + 1) % 20 === 0 || i + 1 === paths.length) log(`page weight: ${i + 1}/${paths.length} pages`);
+	}
+	weights.sort((a, b) => b.totalGzip - a.totalGzip);
+
+	log('search: first query in each language…');
+	const search = [await searchCost(browser, origin, '/', 'consumer group'), await searchCost(browser, origin, '/zh-cn/', '消费者组')];
+	await browser.close();
+
+	const heaviestDiagram = weights.find((w) => w.diagrams > 0 && !w.path.startsWith('/zh-cn/'))!.path;
+	const htmlBytes = (p: string) => statSync(join(dist, p, 'index.html')).size;
+	const longest = paths.filter((p) => /^\/[^/]+\/[^/]+\/$/.test(p) && !p.startsWith('/zh-cn/')).sort((a, b) => htmlBytes(b) - htmlBytes(a))[0];
+	const sampleEn = ci ? ['/', heaviestDiagram] : ['/', heaviestDiagram, '/questions/', '/glossary/', longest];
+	const sample = [...new Set(sampleEn)].flatMap((p) => [p, `/zh-cn${p}`]);
+	const scores: LighthouseScores[] = [];
+	for (const p of sample) {
+		log(`lighthouse (mobile): ${p}`);
+		scores.push(await lighthouse(origin, p));
+	}
+	server.close();
+
+	let scale: { pages: number; seconds: number; indexBytes: number; rendered: number; reused: number } | undefined;
+	const indexBytes = dirBytes(join(dist, 'pagefind'));
+	if (!ci) {
+		log('scale: building a 10× corpus in .tmp/scale…');
+		const dir = scaleCorpus(10);
+		const b = timedBuild('10× corpus', env, ['--force'], dir);
+		scale = { pages: b.pages, seconds: b.seconds, indexBytes: dirBytes(join(dir, 'dist/pagefind')), rendered: b.rendered, reused: b.reused };
+		rmSync(dir, { recursive: true, force: true });
+	}
+
+	// Budgets.
+	const breaches: string[] = [];
+	for (const s of scores)
+		for (const cat of ['performance', 'accessibility', 'best-practices', 'seo'] as const)
+			if (s[cat] < budgets.lighthouse[cat]) breaches.push(`${s.path}: Lighthouse ${cat} ${s[cat]} < ${budgets.lighthouse[cat]}`);
+	for (const w of weights) {
+		if (w.totalGzip > budgets.pageTransferGzipBytes) breaches.push(`${w.path}: first load ${kb(w.totalGzip)} gzip > ${kb(budgets.pageTransferGzipBytes)}`);
+		if (w.diagramJs > budgets.diagramJsBytes) breaches.push(`${w.path}: ${w.diagramJs} bytes of diagram JavaScript`);
+	}
+	for (const s of search) if (s.bytes > budgets.searchQueryGzipBytes) breaches.push(`search "${s.query}": ${kb(s.bytes)} > ${kb(budgets.searchQueryGzipBytes)}`);
+	const ratio = warm.seconds / plainWarm.seconds;
+	if (ratio > budgets.warmBuildVsNoDiagrams) breaches.push(`warm build ${warm.seconds.toFixed(1)} s is ${ratio.toFixed(2)}× the build without diagrams (> ${budgets.warmBuildVsNoDiagrams}×)`);
+	if (scale) {
+		if (scale.seconds > budgets.scaleBuildSeconds) breaches.push(`10× corpus built in ${scale.seconds.toFixed(0)} s > ${budgets.scaleBuildSeconds} s`);
+		const growth = scale.seconds / cold.seconds / (scale.pages / cold.pages);
+		if (growth > budgets.scaleGrowthVsLinear) breaches.push(`10× corpus build grew ${growth.toFixed(2)}× faster than linear`);
+	}
+
+	const report = { date: new Date().toISOString(), ci, builds, weights, search, lighthouse: scores, indexBytes, scale, budgets, breaches, seconds: (performance.now() - started) / 1000 };
+	mkdirSync(join(root, 'bench-report'), { recursive: true });
+	writeFileSync(join(root, 'bench-report/report.json'), `${JSON.stringify(report, null, 2)}\n`);
+	writeFileSync(join(root, 'bench-report/report.md'), markdown(report));
+	console.log(`\n${markdown(report)}`);
+	if (breaches.length) console.log(red(`✗ ${breaches.length} budget breach(es):\n  ${breaches.join('\n  ')}`));
+	else console.log(green('✓ every budget holds'));
+	if (args.includes('--check') && breaches.length) process.exitCode = 1;
+}
+
+function markdown(r: any): string {
+	const lines = [`# Benchmark (${r.date}${r.ci ? ', CI sample' : ''})`, '', '## Build', '', '| build | seconds | pages | diagrams rendered | reused |', '|---|---|---|---|---|'];
+	for (const b of r.builds) lines.push(`| ${b.label} | ${b.seconds.toFixed(1)} | ${b.pages} | ${b.rendered} | ${b.reused} |`);
+	if (r.scale) lines.push(`| 10× corpus | ${r.scale.seconds.toFixed(1)} | ${r.scale.pages} | ${r.scale.rendered} | ${r.scale.reused} |`);
+	lines.push('', `Search index: ${kb(r.indexBytes)}${r.scale ? `; 10× corpus: ${kb(r.scale.indexBytes)}` : ''}.`, '', '## Lighthouse (mobile)', '', '| page | perf | a11y | best practices | SEO | LCP ms | TBT ms | CLS |', '|---|---|---|---|---|---|---|---|');
+	for (const s of r.lighthouse) lines.push(`| ${s.path} | ${s.performance} | ${s.accessibility} | ${s['best-practices']} | ${s.seo} | ${s.lcp} | ${s.tbt} | ${s.cls} |`);
+	lines.push('', '## Search (first query, fresh browser)', '', '| query | bytes (gzip) | time to first result |', '|---|---|---|');
+	for (const s of r.search) lines.push(`| ${s.query} | ${kb(s.bytes)} | ${s.ms} ms |`);
+	lines.push('', '## First load per page (heaviest first)', '', '| page | requests | gzip total | raw total | html | css | js | fonts | images | diagrams | diagram JS |', '|---|---|---|---|---|---|---|---|---|---|---|');
+	for (const w of r.weights)
+		lines.push(`| ${w.path} | ${w.requests} | ${kb(w.totalGzip)} | ${kb(w.totalRaw)} | ${kb(w.gzip.html)} | ${kb(w.gzip.css)} | ${kb(w.gzip.js)} | ${kb(w.gzip.font)} | ${kb(w.gzip.image)} | ${w.diagrams} | ${w.diagramJs} |`);
+	lines.push('', `Budgets: ${r.breaches.length ? `${r.breaches.length} breach(es)` : 'all hold'}.`, ...r.breaches.map((b: string) => `- ${b}`), '');
+	return lines.join('\n');
+}
+
+await run();

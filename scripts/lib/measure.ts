@@ -1,0 +1,140 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+import { chromiumArgs, findChromium } from './chromium.ts';
+import { root } from './diagrams.ts';
+
+export interface PageWeight {
+	path: string;
+	requests: number;
+	raw: Record<Kind, number>;
+	gzip: Record<Kind, number>;
+	totalRaw: number;
+	totalGzip: number;
+	/** Bytes of JavaScript whose source mentions Mermaid: what diagrams would cost if they were drawn in the browser. */
+	diagramJs: number;
+	diagrams: number;
+}
+type Kind = 'html' | 'css' | 'js' | 'font' | 'image' | 'other';
+const kinds: Kind[] = ['html', 'css', 'js', 'font', 'image', 'other'];
+const kindOf = (type: string, url: string): Kind =>
+	type === 'document'
+		? 'html'
+		: type === 'stylesheet'
+			? 'css'
+			: type === 'script'
+				? 'js'
+				: type === 'font'
+					? 'font'
+					: type === 'image' || /\.(svg|png|jpe?g|webp|avif|ico)$/.test(url)
+						? 'image'
+						: 'other';
+const zero = () => Object.fromEntries(kinds.map((k) => [k, 0])) as Record<Kind, number>;
+
+export async function launch(): Promise<Browser> {
+	return chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
+}
+
+/** A build of the site with its wall time and the diagram line of its log. */
+export function timedBuild(label: string, env: Record<string, string>, args: string[] = [], cwd = root) {
+	const start = performance.now();
+	const r = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', ...args], {
+		cwd,
+		encoding: 'utf8',
+		env: { ...process.env, ...env },
+		maxBuffer: 64 * 1024 * 1024,
+	});
+	const seconds = (performance.now() - start) / 1000;
+	if (r.status !== 0) throw new Error(`${label} failed:\n${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}`);
+	const diagrams = /diagrams: (\d+)\/(\d+) rendered, (\d+) reused/.exec(r.stdout);
+	const pages = Number(/(\d+) page\(s\) built/.exec(r.stdout)?.[1] ?? 0);
+	return { label, seconds, pages, rendered: Number(diagrams?.[1] ?? 0), reused: Number(diagrams?.[3] ?? 0) };
+}
+
+/**
+ * First-load transfer of one page in a fresh browser context (empty cache), after the network goes quiet, so what
+ * the page loads when idle (Starlight's search UI) counts too. Sizes are what crossed the wire (gzip) and decoded.
+ */
+export async function pageWeight(browser: Browser, origin: string, path: string): Promise<PageWeight> {
+	const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+	const page = await context.newPage();
+	const responses: import('playwright-core').Response[] = [];
+	page.on('response', (r) => responses.push(r));
+	await page.goto(`${origin}${path}`, { waitUntil: 'networkidle' });
+	await page.waitForTimeout(300);
+	const raw = zero();
+	const gzip = zero();
+	let diagramJs = 0;
+	for (const r of responses) {
+		const kind = kindOf(r.request().resourceType(), r.url());
+		const body = await r.body().catch(() => Buffer.alloc(0));
+		const sizes = await r.request().sizes();
+		raw[kind] += body.length;
+		gzip[kind] += sizes.responseBodySize + sizes.responseHeadersSize;
+		if (kind === 'js' && /mermaid/i.test(body.toString())) diagramJs += sizes.responseBodySize;
+	}
+	const diagrams = await page.locator('figure.diagram').count();
+	await context.close();
+	const sum = (o: Record<Kind, number>) => Object.values(o).reduce((a, b) => a + b, 0);
+	return { path, requests: responses.length, raw, gzip, totalRaw: sum(raw), totalGzip: sum(gzip), diagramJs, diagrams };
+}
+
+/** Bytes fetched from /pagefind/ and the time until the first result shows, for a first query in a fresh context. */
+export async function searchCost(browser: Browser, origin: string, home: string, query: string) {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await page.goto(`${origin}${home}`, { waitUntil: 'networkidle' });
+	const fetched: import('playwright-core').Request[] = [];
+	page.on('requestfinished', (r) => fetched.push(r));
+	await page.keyboard.press('Control+k');
+	await page.locator('#starlight__search input').waitFor();
+	const start = performance.now();
+	await page.locator('#starlight__search input').fill(query);
+	await page.locator('.pagefind-ui__result').first().waitFor();
+	const ms = performance.now() - start;
+	await page.waitForLoadState('networkidle');
+	let bytes = 0;
+	for (const r of fetched) if (r.url().includes('/pagefind/')) bytes += (await r.sizes()).responseBodySize;
+	await context.close();
+	return { query, bytes, ms: Math.round(ms) };
+}
+
+export interface LighthouseScores {
+	path: string;
+	performance: number;
+	accessibility: number;
+	'best-practices': number;
+	seo: number;
+	lcp: number;
+	tbt: number;
+	cls: number;
+}
+
+/** Mobile Lighthouse (its default: emulated phone, simulated slow 4G and CPU) on one URL. */
+export async function lighthouse(origin: string, path: string): Promise<LighthouseScores> {
+	const { default: run } = await import('lighthouse');
+	const launcher = await import('chrome-launcher');
+	const chrome = await launcher.launch({ chromePath: findChromium(), chromeFlags: ['--headless=new', ...chromiumArgs] });
+	try {
+		const result = await run(`${origin}${path}`, { port: chrome.port, output: 'json', logLevel: 'error' });
+		const lhr = result!.lhr;
+		const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+		const audit = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
+		return {
+			path,
+			performance: score('performance'),
+			accessibility: score('accessibility'),
+			'best-practices': score('best-practices'),
+			seo: score('seo'),
+			lcp: Math.round(audit('largest-contentful-paint')),
+			tbt: Math.round(audit('total-blocking-time')),
+			cls: Number(audit('cumulative-layout-shift').toFixed(3)),
+		};
+	} finally {
+		await chrome.kill();
+	}
+}
+
+export const sitemap = (dist: string, base = '/') =>
+	[...readFileSync(join(dist, 'sitemap-0.xml'), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname.slice(base.length - 1));
