@@ -8,6 +8,7 @@ import { sidebar } from './src/config/sidebar.mjs';
 import { resolveSite } from './src/config/site.mjs';
 import { handbook } from './src/integrations/handbook.ts';
 import { remarkMermaid } from './src/integrations/remark-mermaid.ts';
+import { remarkCodeSearchIgnore } from './src/integrations/remark-code-search-ignore.ts';
 import { rehypeBaseLinks } from './src/integrations/rehype-base-links.ts';
 
 const { site, base, repoUrl } = resolveSite(process.env);
@@ -22,7 +23,7 @@ export default defineConfig({
 	// Astro 7's default Markdown processor (Sätteri) does not run remark/rehype plugins; ours need unified.
 	markdown: {
 		processor: unified({
-			remarkPlugins: diagrams ? [remarkMermaid] : [],
+			remarkPlugins: [...(diagrams ? [remarkMermaid] : []), remarkCodeSearchIgnore],
 			rehypePlugins: [rehypeBaseLinks({ base })],
 		}),
 	},

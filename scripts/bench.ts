@@ -65,8 +65,11 @@ async function run() {
 	}
 	weights.sort((a, b) => b.totalGzip - a.totalGzip);
 
+	// One-word and two-word first queries: Pagefind fetches one index chunk (~35 KB) per word, plus result excerpts.
 	log('search: first query in each language…');
-	const search = [await searchCost(browser, origin, '/', 'consumer group'), await searchCost(browser, origin, '/zh-cn/', '消费者组')];
+	const search = [];
+	for (const [home, query] of [['/', 'rebalance'], ['/', 'consumer group'], ['/zh-cn/', '分区'], ['/zh-cn/', 'Kafka 幂等']])
+		search.push(await searchCost(browser, origin, home, query));
 	await browser.close();
 
 	const heaviestDiagram = weights.find((w) => w.diagrams > 0 && !w.path.startsWith('/zh-cn/'))!.path;

@@ -30,7 +30,7 @@ for (const lang of ['en', 'zh-cn'] as const) {
 		await page.goto(`${prefix}questions/`);
 		const items = page.locator('[data-question]');
 		await expect(items).toHaveCount(expected.length);
-		const headings = await page.locator('[data-question] .qb-q').allInnerTexts();
+		const headings = await page.locator('[data-question] .qb-q').allTextContents();
 		// Headings as the reader sees them: no Markdown, typographic quotes.
 		const plain = (s: string) => s.replace(/[`*]/g, '').replace(/[‘’]/g, "'").replace(/[“”]/g, '"').trim();
 		const shown = headings.map(plain);
