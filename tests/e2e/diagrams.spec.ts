@@ -41,6 +41,19 @@ for (const path of [diagramPage, `zh-cn/${diagramPage}`]) {
 	});
 }
 
+test('a diagram prints in light colours even when the reader uses the dark theme', async ({ page }) => {
+	await page.goto(diagramPage);
+	const fill = () =>
+		page.locator('figure.diagram svg').first().evaluate((svg) => getComputedStyle(svg.querySelector('.node rect, rect.actor, rect') as SVGElement).fill);
+	await page.locator('starlight-theme-select select').first().selectOption('light');
+	const light = await fill();
+	await page.locator('starlight-theme-select select').first().selectOption('dark');
+	const dark = await fill();
+	await page.emulateMedia({ media: 'print' });
+	expect(dark).not.toEqual(light);
+	expect(await fill()).toEqual(light);
+});
+
 test('a diagram page loads no diagram script: only what diagram-free pages load, plus the TOC and code-block scripts', async ({ page }) => {
 	const scriptsOf = async (path: string) => {
 		const urls: string[] = [];
