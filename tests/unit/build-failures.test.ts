@@ -14,7 +14,8 @@ const zh = valid('zh-cn/kafka/sample.mdx');
 const glossary = { 'kafka/sample.yaml': valid('glossary-sample.yaml') };
 
 function build(pages: Record<string, string>, { keep = false, inspect }: { keep?: boolean; inspect?: (dist: string) => void } = {}) {
-	const dir = scratchSite(pages, glossary);
+	// The sample's glossary file names the sample page, so it goes in only with that page.
+	const dir = scratchSite(pages, 'kafka/sample.mdx' in pages ? glossary : {});
 	const run = () => {
 		// The Node running the tests (22+), not whichever `node` is first on PATH.
 		const r = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: dir, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
@@ -81,6 +82,14 @@ describe('the build fails on a broken page, naming the file', { concurrency: 1 }
 		const r2 = build({ 'notes.md': md, 'zh-cn/notes.md': md });
 		assert.notEqual(r2.status, 0);
 		assert.match(r2.output, /src\/content\/docs\/notes\.md:9: Mermaid could not draw this diagram/);
+	});
+
+	test('a glossary term its page does not use', () => {
+		const dir = scratchSite({ 'kafka/sample.mdx': en, 'zh-cn/kafka/sample.mdx': zh.replaceAll('分区', '分片') }, glossary);
+		const r = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: dir, encoding: 'utf8' });
+		rmSync(dir, { recursive: true, force: true });
+		assert.notEqual(r.status, 0);
+		assert.match(`${r.stdout}${r.stderr}`, /src\/data\/glossary\/kafka\/sample\.yaml: "分区" does not appear in src\/content\/docs\/zh-cn\/kafka\/sample\.mdx/);
 	});
 
 	test('a render error in a .md page, on a cold and on a warm cache', () => {
