@@ -59,6 +59,21 @@ function asImage(svg: string, id: string, a: Accessible): string {
 	return `${cleaned}<title id="${id}-title">${escapeXml(a.title)}</title><desc id="${id}-desc">${escapeXml(a.descr)}</desc>${inner}`;
 }
 
+/**
+ * Gives every element id that Mermaid did not scope to the diagram (sequence diagrams number their actors with a
+ * counter that runs across the whole render session) a name derived from the diagram id and its order of appearance,
+ * and rewrites the references to it. The output then depends only on the source, and two diagrams on one page can
+ * never share an id.
+ */
+function scopeIds(svg: string, id: string): string {
+	const foreign = [...new Set([...svg.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]))].filter((x) => !x.startsWith(id));
+	foreign.forEach((old, k) => {
+		const escaped = old.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+		svg = svg.replace(new RegExp(`(["#])${escaped}(?=["\\s)\\]'.,:;{>])`, 'g'), `$1${id}-i${k}`);
+	});
+	return svg;
+}
+
 export function themeFollowingSvg(light: string, dark: string, id: string, a: Accessible): string {
 	const l = paintAttributesToStyle(light.trim());
 	const d = paintAttributesToStyle(dark.trim());
@@ -79,14 +94,14 @@ export function themeFollowingSvg(light: string, dark: string, id: string, a: Ac
 	const decl = (pick: 0 | 1) => [...vars].map(([pair, name]) => `${name}:${pair.split('|')[pick]}`).join(';');
 	const themeStyle =
 		`<style>#${id}{${decl(0)}}` + `@media screen{html[data-theme='dark'] #${id}{${decl(1)}}}</style>`;
-	return asImage(merged, id, a).replace(/(<\/desc>)/, `$1${themeStyle}`);
+	return scopeIds(asImage(merged, id, a).replace(/(<\/desc>)/, `$1${themeStyle}`), id);
 }
 
 /** The fallback: both renderings, one shown per theme (ids of the dark copy are suffixed to stay unique). */
 function bothThemes(light: string, dark: string, id: string, a: Accessible): string {
 	const darkUnique = dark.replaceAll(id, `${id}-dark`);
 	return (
-		asImage(light.replace(/^<svg/, '<svg data-diagram-theme="light"'), id, a) +
-		asImage(darkUnique.replace(/^<svg/, '<svg data-diagram-theme="dark"'), `${id}-dark`, a)
+		scopeIds(asImage(light.replace(/^<svg/, '<svg data-diagram-theme="light"'), id, a), id) +
+		scopeIds(asImage(darkUnique.replace(/^<svg/, '<svg data-diagram-theme="dark"'), `${id}-dark`, a), `${id}-dark`)
 	);
 }

@@ -57,6 +57,23 @@ describe('rendering', { skip: !hasBrowser && 'no Chromium on this machine' }, ()
 		assert.ok(widths.length === 1 && widths[0] >= 7 * 16, `label width ${widths[0]} fits 7 CJK characters`);
 	});
 
+	test('draws the same SVG whatever was drawn before it, with every element id scoped to the diagram', async () => {
+		const seq = 'sequenceDiagram\n  accTitle: Poll\n  accDescr: A consumer polls a broker.\n  participant C as Consumer\n  participant B as Broker\n  C->>B: Fetch\n  B-->>C: Records';
+		const first = await renderer.render({ source: seq, file: '/x.mdx', line: 1 });
+		await renderer.render({ source: good, file: '/x.mdx', line: 1 });
+		const fresh = new Renderer();
+		try {
+			await fresh.render({ source: good, file: '/x.mdx', line: 1 });
+			await fresh.render({ source: good.replace('Topic', 'Log'), file: '/x.mdx', line: 1 });
+			assert.equal(await fresh.render({ source: seq, file: '/x.mdx', line: 1 }), first);
+		} finally {
+			await fresh.close();
+		}
+		const id = /^<svg[^>]*\sid="([^"]+)"/.exec(first)![1];
+		const ids = [...first.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+		assert.deepEqual(ids.filter((x) => !x.startsWith(id)), []);
+	});
+
 	test('reports a broken diagram with the file and the line of the error', async () => {
 		const broken = 'flowchart LR\n  accTitle: t\n  accDescr: d\n  A --> B\n  B -->';
 		await assert.rejects(renderer.render({ source: broken, file: '/work/page.mdx', line: 10 }), (error: Error) => {
