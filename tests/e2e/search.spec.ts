@@ -63,12 +63,16 @@ for (const [lang, query, open] of [
 ] as const) {
 	test(`${lang}: the search dialog opens with ${open}, shows heading sub-results and a section filter, and works by keyboard`, async ({ page }) => {
 		await page.goto(lang === 'en' ? 'glossary/' : 'zh-cn/glossary/');
-		await page.waitForLoadState('networkidle');
+		await page.waitForLoadState('load');
 		await page.keyboard.press(open);
 		const dialog = page.locator('dialog[aria-label]').filter({ has: page.locator('#starlight__search') });
 		await expect(dialog).toBeVisible();
-		// Pagefind's UI loads when the browser is idle; type once its input has focus.
-		await expect(page.locator('#starlight__search input')).toBeFocused({ timeout: 15_000 });
+		// The field has the focus even if Pagefind's UI was still setting itself up when the dialog opened.
+		// (Checked on document.activeElement: Playwright's toBeFocused also wants the window focused, which a page in a
+		// parallel headless run does not always have.)
+		await expect
+			.poll(() => page.evaluate(() => document.activeElement?.matches('#starlight__search input') ?? false), { timeout: 15_000 })
+			.toBe(true);
 		await page.keyboard.type(query);
 		const first = page.locator('.pagefind-ui__result').first();
 		await expect(first).toBeVisible({ timeout: 15_000 });
