@@ -1,9 +1,10 @@
+import { sections as handbookSections } from '../../src/config/sections.mjs';
 import { extractDiagrams } from './diagrams.ts';
 import { type Page, rel } from './pages.ts';
 import { extractQuestions, sections, withoutCode } from '../../src/lib/questions.ts';
 
 /** Sections whose pages are topic pages (the hubs, home and 404 have their own shape). */
-export const topicDirs = ['microservices', 'service-mesh', 'kafka', 'data-platform', 'delivery', 'appendix'];
+export const topicDirs = handbookSections.map((s) => s.dir);
 export const isTopic = (p: Page) => topicDirs.includes(p.id.split('/')[0]) && p.id.includes('/');
 
 const HAN = /\p{Script=Han}/u;

@@ -5,8 +5,8 @@ import { docsDir, listPages, root } from './diagrams.ts';
 
 export { docsDir, listPages, root };
 
-/** The non-root locale folders under `src/content/docs/` (kept in step with `src/config/locales.mjs`). */
-export const localeDirs = ['zh-cn'];
+export { localeDirs } from '../../src/config/locales.mjs';
+import { localeDirs } from '../../src/config/locales.mjs';
 /** Pages that exist once for the whole site: GitHub Pages serves a single top-level 404.html. */
 export const rootOnly = ['404'];
 

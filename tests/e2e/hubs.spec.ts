@@ -1,14 +1,14 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { topicDirs } from '../../scripts/lib/lint.ts';
 import { extractQuestions } from '../../src/lib/questions.ts';
 
 /** Counts the interview questions of the source pages of one language, as the question bank should list them. */
 function sourceQuestions(lang: 'en' | 'zh-cn') {
 	const root = join('src/content/docs', lang === 'en' ? '' : 'zh-cn');
-	const sections = ['microservices', 'service-mesh', 'kafka', 'data-platform', 'delivery', 'appendix'];
 	const out: string[] = [];
-	for (const section of sections) {
+	for (const section of topicDirs) {
 		let files: string[] = [];
 		try {
 			files = readdirSync(join(root, section)).filter((f) => f.endsWith('.mdx'));
