@@ -15,6 +15,11 @@ const { site, base, repoUrl } = resolveSite(process.env);
 // The benchmark's baseline build leaves Mermaid fences as code blocks (HANDBOOK_DIAGRAMS=off) to measure what
 // diagrams cost the build; every other build renders them.
 const diagrams = process.env.HANDBOOK_DIAGRAMS !== 'off';
+// Pagefind splits its index into chunks of about 20,000 word positions (~33 KB gzip) and a first query fetches one
+// chunk per word, so a two-word query cost 170–200 KB. Chunks of 2,000 positions (~5 KB) bring every measured first
+// query under 125 KB for about 170 KB more index on disk. Pagefind 1.6.0 reads this from the environment of the
+// binary Starlight spawns; the version is pinned, and `npm run bench -- --check` (run in CI) fails if it stops working.
+process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= '2000';
 
 export default defineConfig({
 	site,

@@ -93,6 +93,8 @@ export async function searchCost(browser: Browser, origin: string, home: string,
 	await page.locator('#starlight__search input').fill(query);
 	await page.locator('.pagefind-ui__result').first().waitFor();
 	const ms = performance.now() - start;
+	// Pagefind's UI fetches each shown result's fragment after drawing a placeholder; count them all.
+	await page.locator('#starlight__search .pagefind-ui__loading').first().waitFor({ state: 'detached' });
 	await page.waitForLoadState('networkidle');
 	let bytes = 0;
 	for (const r of fetched) if (r.url().includes('/pagefind/')) bytes += (await r.sizes()).responseBodySize;
