@@ -22,7 +22,11 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const dirBytes = (dir: string): number =>
 	(readdirSync(dir, { recursive: true }) as string[]).reduce((n, f) => n + (statSync(join(dir, f)).isFile() ? statSync(join(dir, f)).size : 0), 0);
 
-/** Copies the project into .tmp/scale with every topic page repeated `factor` times (synthetic pages, never committed). */
+/**
+ * Copies the project into .tmp/scale with every topic page (both languages, with its glossary terms) repeated `factor`
+ * times inside its own section, as `<slug>-copy-<k>`: synthetic pages, never committed. Being real pages of real
+ * sections, the copies also grow the sidebar of every page, the question bank and the glossary, as new content would.
+ */
 function scaleCorpus(factor: number): string {
 	const dir = join(root, '.tmp', 'scale');
 	rmSync(dir, { recursive: true, force: true });
@@ -31,14 +35,29 @@ function scaleCorpus(factor: number): string {
 		if (['node_modules', '.git', '.tmp'].includes(entry) || entry.startsWith('dist') || entry === 'bench-report') continue;
 		cpSync(join(root, entry), join(dir, entry), { recursive: true });
 	}
-	for (const lang of ['', 'zh-cn']) {
-		for (const section of topicDirs) {
-			const from = join(dir, 'src/content/docs', lang, section);
-			if (!existsSync(from)) continue;
-			for (let k = 2; k <= factor; k++) cpSync(from, join(dir, 'src/content/docs', lang, `${section}-copy-${k}`), { recursive: true });
-		}
+	const copies = (folder: string, ext: string) => {
+		if (!existsSync(folder)) return;
+		for (const file of readdirSync(folder).filter((f) => f.endsWith(ext) && f !== `index${ext}`))
+			for (let k = 2; k <= factor; k++) cpSync(join(folder, file), join(folder, file.replace(ext, `-copy-${k}${ext}`)));
+	};
+	for (const section of topicDirs) {
+		for (const lang of ['', 'zh-cn']) copies(join(dir, 'src/content/docs', lang, section), '.mdx');
+		copies(join(dir, 'src/data/glossary', section), '.yaml');
 	}
 	return dir;
+}
+
+// First queries of one to three words: Pagefind fetches one index chunk per word, plus the shown results' excerpts.
+const queries = [['/', 'rebalance'], ['/', 'consumer group'], ['/', 'exactly once semantics'], ['/zh-cn/', '分区'], ['/zh-cn/', 'Kafka 幂等'], ['/zh-cn/', '服务发现 负载均衡']];
+
+interface Scale {
+	pages: number;
+	seconds: number;
+	indexBytes: number;
+	rendered: number;
+	reused: number;
+	search: Awaited<ReturnType<typeof searchCost>>[];
+	weights: PageWeight[];
 }
 
 async function run() {
@@ -65,11 +84,9 @@ async function run() {
 	}
 	weights.sort((a, b) => b.totalGzip - a.totalGzip);
 
-	// First queries of one to three words: Pagefind fetches one index chunk per word, plus the shown results' excerpts.
 	log('search: first query in each language…');
 	const search = [];
-	for (const [home, query] of [['/', 'rebalance'], ['/', 'consumer group'], ['/', 'exactly once semantics'], ['/zh-cn/', '分区'], ['/zh-cn/', 'Kafka 幂等'], ['/zh-cn/', '服务发现 负载均衡']])
-		search.push(await searchCost(browser, origin, home, query));
+	for (const [home, query] of queries) search.push(await searchCost(browser, origin, home, query));
 	await browser.close();
 
 	const heaviestDiagram = weights.find((w) => w.diagrams > 0 && !w.path.startsWith('/zh-cn/'))!.path;
@@ -84,13 +101,23 @@ async function run() {
 	}
 	server.close();
 
-	let scale: { pages: number; seconds: number; indexBytes: number; rendered: number; reused: number } | undefined;
+	let scale: Scale | undefined;
 	const indexBytes = dirBytes(join(dist, 'pagefind'));
 	if (!ci) {
 		log('scale: building a 10× corpus in .tmp/scale…');
 		const dir = scaleCorpus(10);
 		const b = timedBuild('10× corpus', env, ['--force'], dir);
-		scale = { pages: b.pages, seconds: b.seconds, indexBytes: dirBytes(join(dir, 'dist/pagefind')), rendered: b.rendered, reused: b.reused };
+		// Report only (the budgets are for the real site): how search cost and the hub pages grow with the corpus.
+		log('scale: search queries and hub page weights on the 10× corpus…');
+		const scaleServer = await serve(join(dir, 'dist'), { port });
+		const scaleBrowser = await launch();
+		const scaleSearch = [];
+		for (const [home, query] of queries) scaleSearch.push(await searchCost(scaleBrowser, origin, home, query));
+		const scaleWeights = [];
+		for (const path of ['/', heaviestDiagram, '/questions/', '/glossary/']) scaleWeights.push(await pageWeight(scaleBrowser, origin, path));
+		await scaleBrowser.close();
+		scaleServer.close();
+		scale = { pages: b.pages, seconds: b.seconds, indexBytes: dirBytes(join(dir, 'dist/pagefind')), rendered: b.rendered, reused: b.reused, search: scaleSearch, weights: scaleWeights };
 		rmSync(dir, { recursive: true, force: true });
 	}
 
@@ -130,6 +157,12 @@ function markdown(r: any): string {
 	for (const s of r.lighthouse) lines.push(`| ${s.path} | ${s.performance} | ${s.accessibility} | ${s['best-practices']} | ${s.seo} | ${s.lcp} | ${s.tbt} | ${s.cls} |`);
 	lines.push('', '## Search (first query, fresh browser)', '', '| query | bytes (gzip) | time to first result |', '|---|---|---|');
 	for (const s of r.search) lines.push(`| ${s.query} | ${kb(s.bytes)} | ${s.ms} ms |`);
+	if (r.scale) {
+		lines.push('', '## 10× corpus (report only)', '', '| query | bytes (gzip) | time to first result |', '|---|---|---|');
+		for (const s of r.scale.search) lines.push(`| ${s.query} | ${kb(s.bytes)} | ${s.ms} ms |`);
+		lines.push('', '| page | requests | gzip total | html |', '|---|---|---|---|');
+		for (const w of r.scale.weights) lines.push(`| ${w.path} | ${w.requests} | ${kb(w.totalGzip)} | ${kb(w.gzip.html)} |`);
+	}
 	lines.push('', '## First load per page (heaviest first)', '', '| page | requests | gzip total | raw total | html | css | js | fonts | images | diagrams | diagram JS |', '|---|---|---|---|---|---|---|---|---|---|---|');
 	for (const w of r.weights)
 		lines.push(`| ${w.path} | ${w.requests} | ${kb(w.totalGzip)} | ${kb(w.totalRaw)} | ${kb(w.gzip.html)} | ${kb(w.gzip.css)} | ${kb(w.gzip.js)} | ${kb(w.gzip.font)} | ${kb(w.gzip.image)} | ${w.diagrams} | ${w.diagramJs} |`);
