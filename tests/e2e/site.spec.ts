@@ -57,3 +57,17 @@ test('pages show the versions they were checked against under the title', async 
 	await page.goto(`zh-cn/${topic}`);
 	await expect(page.locator('.checked-against')).toContainText(/核对版本：.+\d/);
 });
+
+test("each home page marks the other language's words with their language, so screen readers switch voice", async ({ page }) => {
+	for (const [home, other, heading] of [
+		['', 'zh-CN', '中文版'],
+		['zh-cn/', 'en', 'English version'],
+	]) {
+		await page.goto(home);
+		await expect(page.getByRole('heading', { level: 2, name: heading }).locator(`[lang="${other}"]`)).toHaveText(heading);
+		const link = page.locator('main a').filter({ has: page.locator(`[lang="${other}"]`) });
+		await expect(link).toHaveCount(1);
+		await link.click();
+		await expect(page.locator('html')).toHaveAttribute('lang', other);
+	}
+});
