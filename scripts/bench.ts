@@ -60,16 +60,25 @@ interface Scale {
 	weights: PageWeight[];
 }
 
+// A 10-second build varies by ±2 s from run to run here, enough to swing the warm-build ratio across its budget; each
+// warm build runs three times and the fastest counts (the usual way to time a command: noise only ever adds time).
+const warmRuns = 3;
+function fastest<T extends { seconds: number; label: string }>(n: number, build: () => T): T & { samples: number[] } {
+	const runs = Array.from({ length: n }, build);
+	const best = runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+	return { ...best, label: `${best.label} (fastest of ${n})`, samples: runs.map((r) => Number(r.seconds.toFixed(1))) };
+}
+
 async function run() {
 	const started = performance.now();
 	rmSync(join(root, 'node_modules/.astro'), { recursive: true, force: true });
 	log('building without diagrams (fences left as code), cold then warm…');
 	const plainCold = timedBuild('no diagrams, cold', { ...env, HANDBOOK_DIAGRAMS: 'off' }, ['--outDir', outDir]);
-	const plainWarm = timedBuild('no diagrams, warm', { ...env, HANDBOOK_DIAGRAMS: 'off' }, ['--outDir', outDir]);
+	const plainWarm = fastest(warmRuns, () => timedBuild('no diagrams, warm', { ...env, HANDBOOK_DIAGRAMS: 'off' }, ['--outDir', outDir]));
 	log('building with diagrams, cold then warm…');
 	rmSync(join(root, 'node_modules/.astro'), { recursive: true, force: true });
 	const cold = timedBuild('diagrams, cold', env, ['--outDir', outDir, '--force']);
-	const warm = timedBuild('diagrams, warm', env, ['--outDir', outDir]);
+	const warm = fastest(warmRuns, () => timedBuild('diagrams, warm', env, ['--outDir', outDir]));
 	const builds = [plainCold, plainWarm, cold, warm];
 	for (const b of builds) log(`${b.label}: ${b.seconds.toFixed(1)} s, ${b.pages} pages, diagrams ${b.rendered} rendered / ${b.reused} reused`);
 
@@ -151,7 +160,7 @@ async function run() {
 
 function markdown(r: any): string {
 	const lines = [`# Benchmark (${r.date}${r.ci ? ', CI sample' : ''})`, '', '## Build', '', '| build | seconds | pages | diagrams rendered | reused |', '|---|---|---|---|---|'];
-	for (const b of r.builds) lines.push(`| ${b.label} | ${b.seconds.toFixed(1)} | ${b.pages} | ${b.rendered} | ${b.reused} |`);
+	for (const b of r.builds) lines.push(`| ${b.label}${b.samples ? `: ${b.samples.join(' / ')} s` : ''} | ${b.seconds.toFixed(1)} | ${b.pages} | ${b.rendered} | ${b.reused} |`);
 	if (r.scale) lines.push(`| 10× corpus | ${r.scale.seconds.toFixed(1)} | ${r.scale.pages} | ${r.scale.rendered} | ${r.scale.reused} |`);
 	lines.push('', `Search index: ${kb(r.indexBytes)}${r.scale ? `; 10× corpus: ${kb(r.scale.indexBytes)}` : ''}.`, '', '## Lighthouse (mobile)', '', '| page | perf | a11y | best practices | SEO | LCP ms | TBT ms | CLS |', '|---|---|---|---|---|---|---|---|');
 	for (const s of r.lighthouse) lines.push(`| ${s.path} | ${s.performance} | ${s.accessibility} | ${s['best-practices']} | ${s.seo} | ${s.lcp} | ${s.tbt} | ${s.cls} |`);
