@@ -69,6 +69,37 @@ function fastest<T extends { seconds: number; label: string }>(n: number, build:
 	return { ...best, label: `${best.label} (fastest of ${n})`, samples: runs.map((r) => Number(r.seconds.toFixed(1))) };
 }
 
+const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+const median = (xs: number[]) => {
+	const v = [...xs].sort((a, b) => a - b);
+	const m = Math.floor(v.length / 2);
+	return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+};
+
+/**
+ * Lighthouse's scores vary from run to run (its documentation advises the median of several runs); a long page here
+ * scores 98–100 on the same build. Each page gets the median of three runs, each field on its own; the third run is
+ * skipped when the first two both meet every budget, since the median of three is then within budget whatever it says.
+ * The report lists every run.
+ */
+async function medianLighthouse(path: string): Promise<LighthouseScores & { runs: LighthouseScores[] }> {
+	const meets = (s: LighthouseScores) => categories.every((c) => s[c] >= budgets.lighthouse[c]);
+	const runs = [await lighthouse(origin, path), await lighthouse(origin, path)];
+	if (!runs.every(meets)) runs.push(await lighthouse(origin, path));
+	const field = (k: keyof LighthouseScores) => median(runs.map((r) => r[k] as number));
+	return {
+		path,
+		performance: field('performance'),
+		accessibility: field('accessibility'),
+		'best-practices': field('best-practices'),
+		seo: field('seo'),
+		lcp: Math.round(field('lcp')),
+		tbt: Math.round(field('tbt')),
+		cls: Number(field('cls').toFixed(3)),
+		runs,
+	};
+}
+
 async function run() {
 	const started = performance.now();
 	rmSync(join(root, 'node_modules/.astro'), { recursive: true, force: true });
@@ -106,7 +137,7 @@ async function run() {
 	const scores: LighthouseScores[] = [];
 	for (const p of sample) {
 		log(`lighthouse (mobile): ${p}`);
-		scores.push(await lighthouse(origin, p));
+		scores.push(await medianLighthouse(p));
 	}
 	server.close();
 
@@ -133,7 +164,7 @@ async function run() {
 	// Budgets.
 	const breaches: string[] = [];
 	for (const s of scores)
-		for (const cat of ['performance', 'accessibility', 'best-practices', 'seo'] as const)
+		for (const cat of categories)
 			if (s[cat] < budgets.lighthouse[cat]) breaches.push(`${s.path}: Lighthouse ${cat} ${s[cat]} < ${budgets.lighthouse[cat]}`);
 	for (const w of weights) {
 		if (w.totalGzip > budgets.pageTransferGzipBytes) breaches.push(`${w.path}: first load ${kb(w.totalGzip)} gzip > ${kb(budgets.pageTransferGzipBytes)}`);
@@ -162,8 +193,11 @@ function markdown(r: any): string {
 	const lines = [`# Benchmark (${r.date}${r.ci ? ', CI sample' : ''})`, '', '## Build', '', '| build | seconds | pages | diagrams rendered | reused |', '|---|---|---|---|---|'];
 	for (const b of r.builds) lines.push(`| ${b.label}${b.samples ? `: ${b.samples.join(' / ')} s` : ''} | ${b.seconds.toFixed(1)} | ${b.pages} | ${b.rendered} | ${b.reused} |`);
 	if (r.scale) lines.push(`| 10× corpus | ${r.scale.seconds.toFixed(1)} | ${r.scale.pages} | ${r.scale.rendered} | ${r.scale.reused} |`);
-	lines.push('', `Search index: ${kb(r.indexBytes)}${r.scale ? `; 10× corpus: ${kb(r.scale.indexBytes)}` : ''}.`, '', '## Lighthouse (mobile)', '', '| page | perf | a11y | best practices | SEO | LCP ms | TBT ms | CLS |', '|---|---|---|---|---|---|---|---|');
-	for (const s of r.lighthouse) lines.push(`| ${s.path} | ${s.performance} | ${s.accessibility} | ${s['best-practices']} | ${s.seo} | ${s.lcp} | ${s.tbt} | ${s.cls} |`);
+	lines.push('', `Search index: ${kb(r.indexBytes)}${r.scale ? `; 10× corpus: ${kb(r.scale.indexBytes)}` : ''}.`, '', '## Lighthouse (mobile, median of 2–3 runs; each run in brackets)', '', '| page | perf | a11y | best practices | SEO | LCP ms | TBT ms | CLS |', '|---|---|---|---|---|---|---|---|');
+	for (const s of r.lighthouse) {
+		const each = (k: string) => (s.runs ? ` (${s.runs.map((x: any) => x[k]).join('/')})` : '');
+		lines.push(`| ${s.path} | ${s.performance}${each('performance')} | ${s.accessibility}${each('accessibility')} | ${s['best-practices']} | ${s.seo} | ${s.lcp} | ${s.tbt} | ${s.cls} |`);
+	}
 	lines.push('', '## Search (first query, fresh browser)', '', '| query | bytes (gzip) | time to first result |', '|---|---|---|');
 	for (const s of r.search) lines.push(`| ${s.query} | ${kb(s.bytes)} | ${s.ms} ms |`);
 	if (r.scale) {
