@@ -1,7 +1,7 @@
 // `npm run bench [-- --check] [-- --ci]`: builds the site, serves it like GitHub Pages (gzip, HTTP/1.1) and measures
 // page weight, Lighthouse, search cost, build time and a 10× corpus; writes bench-report/report.{md,json}.
 // --check exits non-zero when a budget in bench/budgets.json is broken. --ci keeps it cheap: a Lighthouse sample of
-// home and the heaviest diagram page in both languages, and no 10× corpus.
+// home, the heaviest diagram page and the heaviest question bank page in both languages, and no 10× corpus.
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from './lib/diagrams.ts';
@@ -123,7 +123,9 @@ async function run() {
 	const heaviestDiagram = weights.find((w) => w.diagrams > 0 && !w.path.startsWith('/zh-cn/'))!.path;
 	const htmlBytes = (p: string) => statSync(join(dist, p, 'index.html')).size;
 	const longest = paths.filter((p) => /^\/[^/]+\/[^/]+\/$/.test(p) && !p.startsWith('/zh-cn/')).sort((a, b) => htmlBytes(b) - htmlBytes(a))[0];
-	const sampleEn = ci ? ['/', heaviestDiagram] : ['/', heaviestDiagram, '/questions/', '/glossary/', longest];
+	// The question bank is one page per section; the heaviest of them stands for it.
+	const heaviestBank = weights.find((w) => /^\/questions\/[^/]+\/$/.test(w.path))!.path;
+	const sampleEn = ci ? ['/', heaviestDiagram, heaviestBank] : ['/', heaviestDiagram, heaviestBank, '/glossary/', longest];
 	const sample = [...new Set(sampleEn)].flatMap((p) => [p, `/zh-cn${p}`]);
 	const scores: LighthouseScores[] = [];
 	for (const p of sample) {
@@ -145,7 +147,7 @@ async function run() {
 		const scaleSearch = [];
 		for (const [home, query] of queries) scaleSearch.push(await searchCost(scaleBrowser, origin, home, query));
 		const scaleWeights = [];
-		for (const path of ['/', heaviestDiagram, '/questions/', '/glossary/']) scaleWeights.push(await pageWeight(scaleBrowser, origin, path));
+		for (const path of ['/', heaviestDiagram, heaviestBank, '/glossary/']) scaleWeights.push(await pageWeight(scaleBrowser, origin, path));
 		await scaleBrowser.close();
 		scaleServer.close();
 		scale = { pages: b.pages, seconds: b.seconds, indexBytes: dirBytes(join(dir, 'dist/pagefind')), rendered: b.rendered, reused: b.reused, search: scaleSearch, weights: scaleWeights };

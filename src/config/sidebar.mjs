@@ -7,7 +7,21 @@ export const sidebar = [
 		label: 'Start here',
 		translations: { 'zh-CN': '从这里开始' },
 		items: [
-			{ slug: 'questions', label: 'Question bank', translations: { 'zh-CN': '题库' } },
+			{
+				// One question bank page per section (`questions/<section>.mdx`), so no page grows with the whole handbook.
+				// A section listed here without its bank page fails the build.
+				label: 'Question bank',
+				translations: { 'zh-CN': '题库' },
+				collapsed: true,
+				items: [
+					{ slug: 'questions', label: 'All sections', translations: { 'zh-CN': '全部章节' } },
+					...sections.map((section) => ({
+						slug: `questions/${section.dir}`,
+						label: section.label,
+						translations: { 'zh-CN': section.zh },
+					})),
+				],
+			},
 			{ slug: 'glossary', label: 'Glossary', translations: { 'zh-CN': '术语表' } },
 		],
 	},

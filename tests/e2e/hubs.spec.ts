@@ -4,10 +4,10 @@ import { expect, test } from '@playwright/test';
 import { topicDirs } from '../../scripts/lib/lint.ts';
 import { extractQuestions } from '../../src/lib/questions.ts';
 
-/** Counts the interview questions of the source pages of one language, as the question bank should list them. */
+/** The interview questions of one language's source pages, by section, as the question bank should list them. */
 function sourceQuestions(lang: 'en' | 'zh-cn') {
 	const root = join('src/content/docs', lang === 'en' ? '' : 'zh-cn');
-	const out: string[] = [];
+	const out = new Map<string, string[]>();
 	for (const section of topicDirs) {
 		let files: string[] = [];
 		try {
@@ -15,28 +15,42 @@ function sourceQuestions(lang: 'en' | 'zh-cn') {
 		} catch {
 			continue;
 		}
-		for (const f of files) {
-			const qs = extractQuestions(readFileSync(join(root, section, f), 'utf8')).filter((q) => q.shortAnswer);
-			out.push(...qs.map((q) => q.heading));
-		}
+		const headings = files.flatMap((f) =>
+			extractQuestions(readFileSync(join(root, section, f), 'utf8'))
+				.filter((q) => q.shortAnswer)
+				.map((q) => q.heading),
+		);
+		if (headings.length > 0) out.set(section, headings);
 	}
 	return out;
 }
 
+// Headings as the reader sees them: no Markdown, typographic quotes.
+const plain = (s: string) => s.replace(/[`*]/g, '').replace(/[‘’]/g, "'").replace(/[“”]/g, '"').trim();
+
 for (const lang of ['en', 'zh-cn'] as const) {
 	const prefix = lang === 'en' ? '' : 'zh-cn/';
-	test(`${lang}: the question bank lists every question of every page, each linking to its answer`, async ({ page }) => {
+	test(`${lang}: the question bank has one page per section, and together they list every question, each linking to its answer`, async ({ page }) => {
 		const expected = sourceQuestions(lang);
+		// The index links to each section's bank page, in sidebar order.
 		await page.goto(`${prefix}questions/`);
-		const items = page.locator('[data-question]');
-		await expect(items).toHaveCount(expected.length);
-		const headings = await page.locator('[data-question] .qb-q').allTextContents();
-		// Headings as the reader sees them: no Markdown, typographic quotes.
-		const plain = (s: string) => s.replace(/[`*]/g, '').replace(/[‘’]/g, "'").replace(/[“”]/g, '"').trim();
-		const shown = headings.map(plain);
-		for (const h of expected) expect(shown).toContain(plain(h));
+		const banks = await page.locator('.sl-markdown-content a[href*="/questions/"]').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+		expect(banks).toEqual([...expected.keys()].map((dir) => new URL(`${dir}/`, page.url()).pathname));
+
+		let listed = 0;
+		for (const [dir, headings] of expected) {
+			await page.goto(`${prefix}questions/${dir}/`);
+			const items = page.locator('[data-question]');
+			await expect(items).toHaveCount(headings.length);
+			listed += headings.length;
+			const shown = (await page.locator('[data-question] .qb-q').allTextContents()).map(plain);
+			for (const h of headings) expect(shown).toContain(plain(h));
+		}
+		expect(listed).toBe([...expected.values()].flat().length);
+
 		// Follow one question to its deep dive: the anchor lands on that heading.
-		const link = page.locator('[data-question] .qb-q').nth(Math.floor(expected.length / 2));
+		await page.goto(`${prefix}questions/kafka/`);
+		const link = page.locator('[data-question] .qb-q').nth(Math.floor(expected.get('kafka')!.length / 2));
 		const text = (await link.innerText()).trim();
 		await link.click();
 		await expect(page.locator(`h2:has-text("${text.slice(0, 20)}")`).first()).toBeInViewport();

@@ -111,13 +111,17 @@ describe('the hubs are generated from the pages', () => {
 		};
 		build(pages, {
 			inspect: (dist) => {
-				const bank = readFileSync(join(dist, 'questions/index.html'), 'utf8');
+				const bank = readFileSync(join(dist, 'questions/kafka/index.html'), 'utf8');
 				assert.match(bank, /href="\/kafka\/sample\/#what-is-a-log-compacted-topic"[^>]*>\s*What is a log-compacted topic\?/);
 				assert.match(bank, /A topic that keeps the latest record per key\./);
-				assert.match(bank, /5 questions from 1 pages\./);
-				const zhBank = readFileSync(join(dist, 'zh-cn/questions/index.html'), 'utf8');
+				assert.match(bank, /5 questions from 1 pages,/);
+				const zhBank = readFileSync(join(dist, 'zh-cn/questions/kafka/index.html'), 'utf8');
 				assert.match(zhBank, /href="\/zh-cn\/kafka\/sample\/#什么是日志压缩主题"[^>]*>\s*什么是日志压缩主题？/);
 				assert.match(zhBank, /只为每个 key 保留最新一条记录的主题。/);
+				assert.match(zhBank, /共 5 道题，来自 1 个页面/);
+				// The bank's index links to the section's bank page with its counts.
+				const index = readFileSync(join(dist, 'questions/index.html'), 'utf8');
+				assert.match(index, /1 pages · 5 questions[\s\S]*href="\/questions\/kafka\/"/);
 				const glossary = readFileSync(join(dist, 'zh-cn/glossary/index.html'), 'utf8');
 				assert.match(glossary, /<td lang="zh-CN"[^>]*>分区<\/td>/);
 				assert.match(glossary, /href="\/zh-cn\/kafka\/sample\/"[^>]*>示例主题</);
