@@ -77,15 +77,19 @@ const median = (xs: number[]) => {
 };
 
 /**
- * Lighthouse's scores vary from run to run (its documentation advises the median of several runs); a long page here
- * scores 98–100 on the same build. Each page gets the median of three runs, each field on its own; the third run is
- * skipped when the first two both meet every budget, since the median of three is then within budget whatever it says.
- * The report lists every run.
+ * Lighthouse's scores vary from run to run: the Chinese Kafka question bank scored 99 in 3 of 23 runs and 100 in the
+ * rest (70–115 ms of blocking time in those three, 0–55 ms in the others). Its documentation advises thresholds on the
+ * median of several runs: "the median Lighthouse score of 5 runs is twice as stable as 1 run". Each page runs twice;
+ * when both runs meet every budget, that decides it. Otherwise it runs until three runs agree (at most five), and the
+ * median of its runs, each field on its own, is its figure. The report lists every run.
  */
 async function medianLighthouse(path: string): Promise<LighthouseScores & { runs: LighthouseScores[] }> {
 	const meets = (s: LighthouseScores) => categories.every((c) => s[c] >= budgets.lighthouse[c]);
 	const runs = [await lighthouse(origin, path), await lighthouse(origin, path)];
-	if (!runs.every(meets)) runs.push(await lighthouse(origin, path));
+	if (!runs.every(meets)) {
+		const decided = () => runs.filter(meets).length >= 3 || runs.filter((r) => !meets(r)).length >= 3;
+		while (!decided()) runs.push(await lighthouse(origin, path));
+	}
 	const fields = ['performance', 'accessibility', 'best-practices', 'seo', 'lcp', 'tbt', 'cls'] as const;
 	const medians = Object.fromEntries(fields.map((k) => [k, Number(median(runs.map((r) => r[k])).toFixed(3))]));
 	return { ...(medians as Omit<LighthouseScores, 'path'>), path, runs };
@@ -186,7 +190,7 @@ function markdown(r: any): string {
 	const lines = [`# Benchmark (${r.date}${r.ci ? ', CI sample' : ''})`, '', '## Build', '', '| build | seconds | pages | diagrams rendered | reused |', '|---|---|---|---|---|'];
 	for (const b of r.builds) lines.push(`| ${b.label}${b.samples ? `: ${b.samples.join(' / ')} s` : ''} | ${b.seconds.toFixed(1)} | ${b.pages} | ${b.rendered} | ${b.reused} |`);
 	if (r.scale) lines.push(`| 10× corpus | ${r.scale.seconds.toFixed(1)} | ${r.scale.pages} | ${r.scale.rendered} | ${r.scale.reused} |`);
-	lines.push('', `Search index: ${kb(r.indexBytes)}${r.scale ? `; 10× corpus: ${kb(r.scale.indexBytes)}` : ''}.`, '', '## Lighthouse (mobile, median of 2–3 runs; each run in brackets)', '', '| page | perf | a11y | best practices | SEO | LCP ms | TBT ms | CLS |', '|---|---|---|---|---|---|---|---|');
+	lines.push('', `Search index: ${kb(r.indexBytes)}${r.scale ? `; 10× corpus: ${kb(r.scale.indexBytes)}` : ''}.`, '', '## Lighthouse (mobile, median of 2–5 runs; each run in brackets)', '', '| page | perf | a11y | best practices | SEO | LCP ms | TBT ms | CLS |', '|---|---|---|---|---|---|---|---|');
 	for (const s of r.lighthouse) {
 		const each = (k: string) => (s.runs ? ` (${s.runs.map((x: any) => x[k]).join('/')})` : '');
 		lines.push(`| ${s.path} | ${s.performance}${each('performance')} | ${s.accessibility}${each('accessibility')} | ${s['best-practices']} | ${s.seo} | ${s.lcp} | ${s.tbt} | ${s.cls} |`);
