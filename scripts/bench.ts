@@ -5,7 +5,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from './lib/diagrams.ts';
-import { type LighthouseScores, type PageWeight, launch, lighthouse, pageWeight, searchCost, sitemap, timedBuild } from './lib/measure.ts';
+import { type LighthouseScores, type PageWeight, launch, lighthouse, pageWeight, runUntilDecided, searchCost, sitemap, timedBuild } from './lib/measure.ts';
 import { green, red } from './lib/report.ts';
 import { serve } from './lib/serve.ts';
 import { topicDirs } from './lib/lint.ts';
@@ -77,22 +77,18 @@ const median = (xs: number[]) => {
 };
 
 /**
- * Lighthouse's scores vary from run to run: the Chinese Kafka question bank scored 99 in 5 of 61 runs and 100 in the
- * rest (70–115 ms of blocking time in those five, 0–84 ms in the others). Its documentation advises thresholds on the
- * median of several runs: "the median Lighthouse score of 5 runs is twice as stable as 1 run". Each page runs twice;
- * when both runs meet every budget, that decides it. Otherwise it runs until three runs agree (at most five), and the
- * median of its runs, each field on its own, is its figure. The report lists every run.
+ * Lighthouse's scores vary from run to run: this session the Chinese Kafka question bank scored 99 in 5 of 63 runs and
+ * 100 in the rest (70–115 ms of blocking time in those five, 0–84 ms in the others). Its documentation advises
+ * thresholds on the median of several runs: "the median Lighthouse score of 5 runs is twice as stable as 1 run". So each
+ * page runs until its verdict is decided (two passing runs, or else three runs that agree, at most five); the report
+ * gives the median of its runs, each field on its own, and lists every run.
  */
-async function medianLighthouse(path: string): Promise<LighthouseScores & { runs: LighthouseScores[] }> {
+async function medianLighthouse(path: string): Promise<LighthouseScores & { runs: LighthouseScores[]; passed: boolean; misses: number }> {
 	const meets = (s: LighthouseScores) => categories.every((c) => s[c] >= budgets.lighthouse[c]);
-	const runs = [await lighthouse(origin, path), await lighthouse(origin, path)];
-	if (!runs.every(meets)) {
-		const decided = () => runs.filter(meets).length >= 3 || runs.filter((r) => !meets(r)).length >= 3;
-		while (!decided()) runs.push(await lighthouse(origin, path));
-	}
+	const { runs, passed } = await runUntilDecided(() => lighthouse(origin, path), meets);
 	const fields = ['performance', 'accessibility', 'best-practices', 'seo', 'lcp', 'tbt', 'cls'] as const;
 	const medians = Object.fromEntries(fields.map((k) => [k, Number(median(runs.map((r) => r[k])).toFixed(3))]));
-	return { ...(medians as Omit<LighthouseScores, 'path'>), path, runs };
+	return { ...(medians as Omit<LighthouseScores, 'path'>), path, runs, passed, misses: runs.filter((r) => !meets(r)).length };
 }
 
 async function run() {
@@ -131,7 +127,7 @@ async function run() {
 	const heaviestBank = weights.find((w) => /^\/questions\/[^/]+\/$/.test(w.path))!.path;
 	const sampleEn = ci ? ['/', heaviestDiagram, heaviestBank] : ['/', heaviestDiagram, heaviestBank, '/glossary/', longest];
 	const sample = [...new Set(sampleEn)].flatMap((p) => [p, `/zh-cn${p}`]);
-	const scores: LighthouseScores[] = [];
+	const scores: Awaited<ReturnType<typeof medianLighthouse>>[] = [];
 	for (const p of sample) {
 		log(`lighthouse (mobile): ${p}`);
 		scores.push(await medianLighthouse(p));
@@ -160,9 +156,12 @@ async function run() {
 
 	// Budgets.
 	const breaches: string[] = [];
-	for (const s of scores)
-		for (const cat of categories)
-			if (s[cat] < budgets.lighthouse[cat]) breaches.push(`${s.path}: Lighthouse ${cat} ${s[cat]} < ${budgets.lighthouse[cat]}`);
+	for (const s of scores) {
+		const low = categories.filter((cat) => s[cat] < budgets.lighthouse[cat]);
+		for (const cat of low) breaches.push(`${s.path}: Lighthouse ${cat} ${s[cat]} < ${budgets.lighthouse[cat]}`);
+		// Misses in different categories can leave every median within budget; the majority of runs still decides.
+		if (!s.passed && low.length === 0) breaches.push(`${s.path}: ${s.misses} of ${s.runs.length} Lighthouse runs miss a budget`);
+	}
 	for (const w of weights) {
 		if (w.totalGzip > budgets.pageTransferGzipBytes) breaches.push(`${w.path}: first load ${kb(w.totalGzip)} gzip > ${kb(budgets.pageTransferGzipBytes)}`);
 		if (w.diagramJs > budgets.diagramJsBytes) breaches.push(`${w.path}: ${w.diagramJs} bytes of diagram JavaScript`);

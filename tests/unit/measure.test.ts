@@ -1,0 +1,24 @@
+// The rule that turns noisy Lighthouse runs into a verdict (scripts/lib/measure.ts), fed with scripted runs.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { runUntilDecided } from '../../scripts/lib/measure.ts';
+
+/** Runs the rule on a script of outcomes (1 = the run meets every budget); returns what it used and decided. */
+async function decide(script: string) {
+	let i = 0;
+	const { runs, passed } = await runUntilDecided(async () => {
+		if (i >= script.length) throw new Error(`asked for run ${i + 1} of a ${script.length}-run script`);
+		return script[i++] === '1';
+	}, (ok) => ok);
+	return `${runs.map(Number).join('')} ${passed ? 'pass' : 'fail'}`;
+}
+
+test('two passing runs decide a page; one miss means running until three runs agree, at most five', async () => {
+	assert.equal(await decide('11'), '11 pass');
+	assert.equal(await decide('0111'), '0111 pass');
+	assert.equal(await decide('10011'), '10011 pass');
+	assert.equal(await decide('000'), '000 fail');
+	assert.equal(await decide('1000'), '1000 fail');
+	assert.equal(await decide('01100'), '01100 fail');
+	assert.equal(await decide('00111'), '00111 pass');
+});
