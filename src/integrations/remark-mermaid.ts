@@ -2,7 +2,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Code, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { DiagramError, Renderer, diagramKey, diagramPath } from '../../scripts/lib/diagrams.ts';
+import { relative } from 'node:path';
+import { DiagramError, Renderer, diagramKey, diagramPath, root } from '../../scripts/lib/diagrams.ts';
 
 /** One renderer for the whole build, so diagrams not pre-rendered (e.g. edited while `astro dev` runs) share a browser. */
 export const sharedRenderer = new Renderer();
@@ -35,7 +36,9 @@ export function remarkMermaid() {
 				}
 				writeFileSync(path, svg);
 			}
-			const html = `<figure class="diagram" data-pagefind-ignore data-diagram="${key}">${svg}</figure>`;
+			// The source file and line travel with the figure so a reader-side check can name where to fix a diagram.
+			const source = `${relative(root, file.path)}:${node.position?.start.line ?? 1}`;
+			const html = `<figure class="diagram" data-pagefind-ignore data-diagram="${key}" data-source="${source}">${svg}</figure>`;
 			const replacement = file.path?.endsWith('.mdx')
 				? { type: 'mdxJsxFlowElement', name: 'Fragment', attributes: [{ type: 'mdxJsxAttribute', name: 'set:html', value: html }], children: [] }
 				: { type: 'html', value: html };

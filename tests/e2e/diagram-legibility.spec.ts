@@ -1,0 +1,190 @@
+import { type Locator, type Page, expect, test } from '@playwright/test';
+import sharp from 'sharp';
+import { base, hasDiagram, sitemapPages } from './helpers';
+
+/**
+ * What a reader sees of every diagram: each text label's size as displayed and its contrast against the pixels drawn
+ * behind it, on every page with a diagram, in both languages, in the light theme, the dark theme and print, on a
+ * 1,280 px desktop and a 390 px phone. Pixels, not stylesheets: the label text is made transparent, the figure is
+ * photographed, and the colours under each label's box are what the text must stand out from.
+ *
+ * The base-path run serves the same pages; this spec runs in the root run only.
+ */
+const MIN_PX = 12;
+const MIN_CONTRAST = 4.5;
+const pages = sitemapPages().filter(hasDiagram);
+const views = [
+	{ name: 'desktop, light', width: 1280, theme: 'light', media: 'screen' },
+	{ name: 'desktop, dark', width: 1280, theme: 'dark', media: 'screen' },
+	{ name: 'print, dark theme set', width: 1280, theme: 'dark', media: 'print' },
+	{ name: 'phone, light', width: 390, theme: 'light', media: 'screen' },
+	{ name: 'phone, dark', width: 390, theme: 'dark', media: 'screen' },
+] as const;
+
+interface Label {
+	text: string;
+	/** Box relative to the figure's border box, CSS px. */
+	x: number;
+	y: number;
+	w: number;
+	h: number;
+	px: number;
+	color: [number, number, number, number];
+}
+
+test.skip(base !== '/', 'the base-path run serves the same pages; legibility is measured in the root run');
+test.describe.configure({ timeout: 180_000 });
+
+for (const path of pages) {
+	test(`/${path}: every diagram label is at least ${MIN_PX} px and ${MIN_CONTRAST}:1 against what is behind it, in every view`, async ({ page }) => {
+		const problems: string[] = [];
+		await page.goto(path);
+		for (const view of views) {
+			await page.setViewportSize({ width: view.width, height: 900 });
+			await page.emulateMedia({ media: view.media });
+			await page.evaluate((t) => {
+				localStorage.setItem('starlight-theme', t);
+				document.documentElement.dataset.theme = t;
+			}, view.theme);
+			const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+			if (view.media === 'screen' && overflow > 0) problems.push(`[${view.name}] the page scrolls sideways by ${overflow} px`);
+			const figures = page.locator('figure.diagram');
+			for (let i = 0; i < (await figures.count()); i++) {
+				const figure = figures.nth(i);
+				const source = await figure.getAttribute('data-source');
+				for (const p of await measureFigure(page, figure, view.width === 1280 && view.media === 'screen'))
+					problems.push(`[${view.name}] ${source} (diagram ${i + 1}): ${p}`);
+			}
+		}
+		expect(problems, `${problems.length} problem(s) on /${path}`).toEqual([]);
+	});
+}
+
+/** Every problem a reader would meet in one figure, scrolling it sideways where it scrolls. */
+async function measureFigure(page: Page, figure: Locator, mustFit: boolean): Promise<string[]> {
+	const problems: string[] = [];
+	await figure.evaluate((f) => f.scrollIntoView({ block: 'start' }));
+	const scroll = await figure.evaluate((f) => ({
+		width: f.scrollWidth,
+		client: f.clientWidth,
+		tabindex: f.getAttribute('tabindex'),
+		name: f.getAttribute('aria-label') ?? f.getAttribute('aria-labelledby'),
+		role: f.getAttribute('role'),
+	}));
+	if (scroll.width > scroll.client + 1) {
+		if (mustFit) problems.push(`is ${scroll.width} px wide in a ${scroll.client} px column: lay it out to fit the desktop column`);
+		if (scroll.tabindex !== '0' || !scroll.name || !scroll.role)
+			problems.push('scrolls sideways but is not focusable with the keyboard (tabindex="0") or has no role and name for screen readers');
+	}
+	const measured = new Set<number>();
+	const all = await labels(figure);
+	if (all.length === 0) problems.push('has no text labels');
+	for (let left = 0; ; left += Math.max(100, Math.floor(scroll.client * 0.8))) {
+		await figure.evaluate((f, l) => (f.scrollLeft = l), left);
+		const scrolled = await figure.evaluate((f) => f.scrollLeft);
+		const visible = (await labels(figure)).map((l, k) => ({ l, k })).filter(({ l, k }) => !measured.has(k) && l.x >= -0.5 && l.x + l.w <= scroll.client + 0.5);
+		if (visible.length) {
+			await page.addStyleTag({ content: hideText }).then((h) => h.evaluate((s) => (s.id = 'legibility-hide-text')));
+			const shot = await figure.screenshot({ animations: 'disabled' });
+			await page.evaluate(() => document.getElementById('legibility-hide-text')?.remove());
+			const { data, info } = await sharp(shot).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+			for (const { l, k } of visible) {
+				measured.add(k);
+				const size = `${l.px.toFixed(1)} px`;
+				if (l.px < MIN_PX - 0.05) problems.push(`"${l.text}" is drawn at ${size} (at least ${MIN_PX} px)`);
+				const behind = backgrounds(data, info.width, info.height, l);
+				for (const bg of behind) {
+					const ratio = contrast(over(l.color, bg), bg);
+					if (ratio < MIN_CONTRAST)
+						problems.push(`"${l.text}" has contrast ${ratio.toFixed(2)}:1 (text ${hex(over(l.color, bg))} on ${hex(bg)}; at least ${MIN_CONTRAST}:1)`);
+				}
+			}
+		}
+		if (scrolled + scroll.client >= scroll.width - 1 || measured.size === all.length) break;
+	}
+	await figure.evaluate((f) => (f.scrollLeft = 0));
+	for (let k = 0; k < all.length; k++) if (!measured.has(k)) problems.push(`"${all[k].text}" is never fully visible, even when the figure is scrolled`);
+	return problems;
+}
+
+/** Label text made invisible (its boxes and backgrounds stay), so a screenshot shows what lies behind each label. */
+const hideText = `figure.diagram svg text, figure.diagram svg tspan { fill: transparent !important; stroke: transparent !important; }
+figure.diagram svg foreignObject, figure.diagram svg foreignObject * { color: transparent !important; -webkit-text-fill-color: transparent !important; }`;
+
+/** The text labels of the figure's visible SVG: SVG `<text>` and the HTML text Mermaid puts in `<foreignObject>`. */
+function labels(figure: Locator): Promise<Label[]> {
+	return figure.evaluate((fig) => {
+		const svg = [...fig.querySelectorAll('svg')].find((s) => getComputedStyle(s).display !== 'none')!;
+		const origin = fig.getBoundingClientRect();
+		const rgba = (c: string): [number, number, number, number] => {
+			const m = c.match(/[\d.]+/g)!.map(Number);
+			return [m[0], m[1], m[2], m[3] ?? 1];
+		};
+		const scaleOf = (el: SVGGraphicsElement) => {
+			const m = el.getScreenCTM()!;
+			return Math.hypot(m.a, m.b);
+		};
+		const out: Label[] = [];
+		const push = (text: string, r: DOMRect, px: number, color: string) => {
+			if (r.width === 0 || r.height === 0) return;
+			out.push({ text: text.trim().replace(/\s+/g, ' ').slice(0, 60), x: r.left - origin.left, y: r.top - origin.top, w: r.width, h: r.height, px, color: rgba(color) });
+		};
+		for (const t of svg.querySelectorAll('text')) {
+			const style = getComputedStyle(t);
+			if (!t.textContent?.trim() || style.visibility === 'hidden' || style.display === 'none' || Number(style.opacity) === 0) continue;
+			const colorOf = (el: Element) => getComputedStyle(el).fill;
+			const spans = [...t.querySelectorAll('tspan')].filter((s) => s.textContent?.trim() && !s.querySelector('tspan'));
+			if (spans.length === 0) push(t.textContent, t.getBoundingClientRect(), parseFloat(style.fontSize) * scaleOf(t), colorOf(t));
+			for (const s of spans) push(s.textContent!, s.getBoundingClientRect(), parseFloat(getComputedStyle(s).fontSize) * scaleOf(t), colorOf(s));
+		}
+		for (const fo of svg.querySelectorAll('foreignObject')) {
+			const scale = scaleOf(fo as SVGGraphicsElement);
+			const walker = document.createTreeWalker(fo, NodeFilter.SHOW_TEXT);
+			for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+				if (!n.textContent?.trim()) continue;
+				const el = n.parentElement!;
+				const style = getComputedStyle(el);
+				if (style.visibility === 'hidden' || style.display === 'none') continue;
+				const range = document.createRange();
+				range.selectNodeContents(n);
+				push(n.textContent, range.getBoundingClientRect(), parseFloat(style.fontSize) * scale, style.color);
+			}
+		}
+		return out;
+	});
+}
+
+/** The colours that fill at least a fifth of the label's box in the text-less screenshot (at least the commonest). */
+function backgrounds(data: Buffer, width: number, height: number, l: Label): [number, number, number][] {
+	const counts = new Map<number, number>();
+	let total = 0;
+	for (let y = Math.max(0, Math.floor(l.y)); y < Math.min(height, Math.ceil(l.y + l.h)); y++)
+		for (let x = Math.max(0, Math.floor(l.x)); x < Math.min(width, Math.ceil(l.x + l.w)); x++) {
+			const i = (y * width + x) * 4;
+			const key = (data[i] << 16) | (data[i + 1] << 8) | data[i + 2];
+			counts.set(key, (counts.get(key) ?? 0) + 1);
+			total++;
+		}
+	const sorted = [...counts].sort((a, b) => b[1] - a[1]);
+	const major = sorted.filter(([, n], i) => i === 0 || n >= total / 5);
+	return major.map(([key]) => [key >> 16, (key >> 8) & 255, key & 255]);
+}
+
+/** The text colour as drawn over `bg` when it is translucent. */
+const over = (c: Label['color'], bg: [number, number, number]): [number, number, number] =>
+	[0, 1, 2].map((i) => c[i] * c[3] + bg[i] * (1 - c[3])) as [number, number, number];
+
+/** WCAG 2.x contrast ratio of two sRGB colours. */
+export function contrast(a: [number, number, number], b: [number, number, number]): number {
+	const lum = (c: [number, number, number]) => {
+		const [r, g, bl] = c.map((v) => {
+			const s = v / 255;
+			return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+		});
+		return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+	};
+	const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+	return (hi + 0.05) / (lo + 0.05);
+}
+
+const hex = (c: [number, number, number]) => `#${c.map((v) => Math.round(v).toString(16).padStart(2, '0')).join('')}`;
