@@ -64,13 +64,49 @@ const rules: [RegExp, string][] = [
 	[new RegExp(`${CJK}\\.(\\s|$)`, 'u'), 'end a Chinese sentence with 。'],
 ];
 
+/**
+ * A line as the reader sees its edges: inline code stands for a Latin word, a link for its text, tags and emphasis
+ * markers vanish. Used to decide what a soft line break renders between: it renders as a space.
+ */
+function visible(line: string): string {
+	return line
+		.replace(/`[^`]*`/g, 'x')
+		.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+		.replace(/<[^>]*>/g, '')
+		.replace(/[*~]+/g, '')
+		.trim();
+}
+/** A line that starts a new block, so the break before it is not a soft break inside a paragraph. */
+const startsBlock = (raw: string) => /^\s*([-*+]\s|\d+[.)]\s|#|\||>|:::|import\s|export\s|\{)/.test(raw);
+/** A line whose own end is not a soft break: a heading, a table row, a hard break (two spaces or a backslash). */
+const endsBlock = (raw: string) => /^\s*(#|\|)/.test(raw) || / {2}$|\\$/.test(raw);
+
+const HAN_OR_FW = /[\p{Script=Han}，。、；：！？（）《》「」【】“”‘’]/u;
+/** Full-width punctuation with no space after it / before it in Chinese typography. */
+const NO_SPACE_AFTER = /[，。、；：！？（《「【“]/u;
+const NO_SPACE_BEFORE = /[，。、；：！？）》」】”]/u;
+const LATIN = /[A-Za-z0-9]/;
+
+/** The space a soft line break between `a` (end of a line) and `b` (start of the next) would render, if it is wrong. */
+function strayBreak(a: string, b: string): string | undefined {
+	if (HAN_OR_FW.test(a) && HAN_OR_FW.test(b)) return 'a line break between Chinese characters renders as a space; join the two lines.';
+	if (NO_SPACE_AFTER.test(a) && LATIN.test(b)) return `a line break after "${a}" renders as a space before Latin text; join the two lines.`;
+	if (LATIN.test(a) && NO_SPACE_BEFORE.test(b)) return `a line break before "${b}" renders as a space after Latin text; join the two lines.`;
+}
+
 export function lintChinese(page: Page): string[] {
 	const problems: string[] = [];
 	const lines = prose(page.body);
+	const raw = withoutCode(page.body).split('\n');
 	lines.forEach((line, i) => {
 		const where = `${rel(page.file)}:${page.bodyLine + i}`;
-		if (new RegExp(`${CJK}[，。、；：！？）]?$`, 'u').test(line) && new RegExp(`^${CJK}`, 'u').test(lines[i + 1] ?? ''))
-			problems.push(`${where}: a line break between Chinese characters renders as a space; join the two lines.`);
+		const next = raw[i + 1] ?? '';
+		if (!endsBlock(raw[i]) && !startsBlock(next)) {
+			const a = visible(raw[i]).at(-1);
+			const b = [...visible(next)][0];
+			const stray = a && b ? strayBreak(a, b) : undefined;
+			if (stray) problems.push(`${where}: ${stray}`);
+		}
 		for (const [re, hint] of rules) {
 			const m = re.exec(line);
 			if (m) problems.push(`${where}: ${hint}: "…${line.slice(Math.max(0, m.index - 8), m.index + 10)}…"`);

@@ -59,6 +59,57 @@ test('flags a hard-wrapped Chinese line, which would render a stray space', () =
 	assert.deepEqual(problems, ['src/content/docs/zh-cn/kafka/sample.mdx:4: a line break between Chinese characters renders as a space; join the two lines.']);
 });
 
+test('flags a hard-wrapped Chinese line inside a list item, after a closing tag and after full-width punctuation', () => {
+	const text = [
+		'---', 'title: x', '---',
+		'- 第一项在中文', // 4: an indented continuation line inside a list item
+		'  字符之间换行。',
+		'',
+		'<Misconception>',
+		'',
+		'这里<strong>加粗</strong>', // 9: the line ends in a closing tag
+		'之后换行。',
+		'',
+		'</Misconception>',
+		'',
+		'在 Kubernetes 上，', // 14: full-width punctuation, then a Latin word on the next line
+		'istiod 监听对象。',
+		'',
+		'见[这一页](/zh-cn/x/)', // 17: a link at the end of the line is its text
+		'的说明。',
+	].join('\n');
+	const problems = lintChinese(at('zh-cn/kafka/sample.mdx', text));
+	assert.deepEqual(problems, [
+		'src/content/docs/zh-cn/kafka/sample.mdx:4: a line break between Chinese characters renders as a space; join the two lines.',
+		'src/content/docs/zh-cn/kafka/sample.mdx:9: a line break between Chinese characters renders as a space; join the two lines.',
+		'src/content/docs/zh-cn/kafka/sample.mdx:14: a line break after "，" renders as a space before Latin text; join the two lines.',
+		'src/content/docs/zh-cn/kafka/sample.mdx:17: a line break between Chinese characters renders as a space; join the two lines.',
+	]);
+});
+
+test('does not flag line breaks that start a new block or that should render a space', () => {
+	const text = [
+		'---', 'title: x', '---',
+		'- 第一项。', // a new list item is a new block
+		'- 第二项。',
+		'  1. 嵌套项。',
+		'',
+		'| 列 | 说明 |', // table rows
+		'| --- | --- |',
+		'| 甲 | 中文 |',
+		'',
+		'控制平面 istiod 监听', // Chinese then Latin: the space is wanted
+		'Kubernetes 对象。',
+		'',
+		'这一行以硬换行结束。  ', // a hard break renders <br>, not a space
+		'下一行。',
+		'',
+		'## 标题？',
+		'正文。',
+	].join('\n');
+	assert.deepEqual(lintChinese(at('zh-cn/kafka/sample.mdx', text)), []);
+});
+
 test('flags Chinese typography: missing spaces, half-width punctuation, bold that will not render', () => {
 	const page = at('zh-cn/kafka/sample.mdx', '---\ntitle: x\n---\n使用Kafka的分区,然后**急切（eager）**行为。\n\n`code中文` 和 [链接](/zh-cn/x/) 不算。\n');
 	const problems = lintChinese(page).join('\n');
