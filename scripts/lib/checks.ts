@@ -2,8 +2,9 @@ import { existsSync } from 'node:fs';
 import { glossaryProblems } from './glossary.ts';
 import { compareTwins, lintPage } from './lint.ts';
 import { listPages, missingTwins, readPage, twinPath } from './pages.ts';
+import { idProblems } from './question-ids.ts';
 
-/** Every content check that needs no browser: missing twins, page shape, Chinese typography, twin structure. */
+/** Every content check that needs no browser: missing twins, page shape, question ids, Chinese typography, twin structure. */
 export function contentProblems(files = listPages()) {
 	const pages = files.map(readPage);
 	const twins = missingTwins(listPages());
@@ -14,7 +15,7 @@ export function contentProblems(files = listPages()) {
 			const zh = ['.mdx', '.md'].map((ext) => twinPath(en, ext)).find(existsSync);
 			return zh ? compareTwins(en, readPage(zh)) : [];
 		});
-	return { twins, shape: [...shape, ...parity, ...(files.length === listPages().length ? glossaryProblems() : [])] };
+	return { twins, shape: [...shape, ...parity, ...idProblems(pages), ...(files.length === listPages().length ? glossaryProblems() : [])] };
 }
 
 export const hints = {

@@ -9,6 +9,10 @@ export interface Question {
 	shortAnswer?: string;
 	/** 1-based line of the heading within the text given. */
 	line: number;
+	/** The question's stable id, `<ShortAnswer id="…">`: the same in both languages, kept when the wording changes. */
+	id?: string;
+	/** The links inside the question's `<FollowUps>`, as written. */
+	followUps: { text: string; href: string }[];
 }
 
 /** Blanks out fenced code so that `##` or tags inside code are never read as structure; keeps line numbers. */
@@ -44,7 +48,10 @@ export function sections(text: string): { heading: string; line: number; content
 
 export function extractQuestions(text: string): Question[] {
 	return sections(text).map(({ heading, line, content }) => {
-		const m = /^\s*<ShortAnswer>\s*\n([\s\S]*?)\n\s*<\/ShortAnswer>/.exec(content);
-		return { heading, line, shortAnswer: m?.[1].trim() };
+		const m = /^\s*<ShortAnswer((?:\s+[a-z]+="[^"]*")*)\s*>\s*\n([\s\S]*?)\n\s*<\/ShortAnswer>/.exec(content);
+		const id = m && /\sid="([^"]*)"/.exec(m[1])?.[1];
+		const links = /<FollowUps>([\s\S]*?)<\/FollowUps>/.exec(content)?.[1] ?? '';
+		const followUps = [...links.matchAll(/\[([^\]]+)\]\(([^)\s]+)\)/g)].map((l) => ({ text: l[1], href: l[2] }));
+		return { heading, line, shortAnswer: m?.[2].trim(), ...(id == null ? {} : { id }), followUps };
 	});
 }

@@ -104,7 +104,7 @@ describe('the build fails on a broken page, naming the file', { concurrency: 1 }
 
 describe('the hubs are generated from the pages', () => {
 	test('a question added to a page appears in the question bank with its short answer and anchor, in both languages', () => {
-		const added = (text: string, q: string, a: string) => text.replace(/\n## (Sources|参考资料)/, `\n## ${q}\n\n<ShortAnswer>\n${a}\n</ShortAnswer>\n\nText.\n\n## $1`);
+		const added = (text: string, q: string, a: string) => text.replace(/\n## (Sources|参考资料)/, `\n## ${q}\n\n<ShortAnswer id="log-compacted-topic">\n${a}\n</ShortAnswer>\n\nText.\n\n## $1`);
 		const pages = {
 			'kafka/sample.mdx': added(en, 'What is a log-compacted topic?', 'A topic that keeps the latest record per key.'),
 			'zh-cn/kafka/sample.mdx': added(zh, '什么是日志压缩主题？', '只为每个 key 保留最新一条记录的主题。'),

@@ -35,7 +35,7 @@ test('accepts the valid fixture pages in both languages', () => {
 });
 
 test('reports a question without a short answer, with file and line', () => {
-	const broken = en.replace('<ShortAnswer>\nA set of consumers sharing the partitions of the topics they subscribe to.\n</ShortAnswer>\n', '');
+	const broken = en.replace('<ShortAnswer id="consumer-group">\nA set of consumers sharing the partitions of the topics they subscribe to.\n</ShortAnswer>\n', '');
 	const problems = lintPage(at('kafka/sample.mdx', broken));
 	assert.equal(problems.length, 1);
 	assert.match(problems[0], /^src\/content\/docs\/kafka\/sample\.mdx:\d+: "What is a consumer group\?" must be followed directly by <ShortAnswer>/);
