@@ -9,6 +9,8 @@ const glossaryTerm = z.object({
 	en: z.string().min(1),
 	zh: z.string().min(1),
 	def: z.object({ en: z.string().min(1), zh: z.string().min(1) }),
+	/** Other spellings of the Chinese term that the pages must not use; the content lint flags them. */
+	variants: z.array(z.string().min(1)).optional(),
 });
 
 export const collections = {

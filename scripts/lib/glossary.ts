@@ -11,6 +11,36 @@ const forms = (term: string) => {
 	return m ? [term, m[1], m[2]] : [term];
 };
 
+export interface Variant {
+	/** A spelling the Chinese pages must not use, e.g. 再均衡 or a lower-case `broker`. */
+	variant: string;
+	zh: string;
+	en: string;
+	/** The glossary file that lists it, relative to the project. */
+	file: string;
+}
+
+const variantCache = new Map<string, Variant[]>();
+
+/**
+ * Known variants of the glossary's Chinese terms (`variants: [再均衡]` on a term): other translations, or another
+ * capitalisation of a Latin term. The Chinese pages must write the term as the glossary does.
+ */
+export function glossaryVariants(dir = glossaryDir): Variant[] {
+	const cached = variantCache.get(dir);
+	if (cached) return cached;
+	const out: Variant[] = [];
+	if (existsSync(dir)) {
+		for (const file of (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.yaml')).sort()) {
+			const terms = (parseYaml(readFileSync(join(dir, file), 'utf8'))?.terms ?? []) as { en: string; zh: string; variants?: string[] }[];
+			for (const t of terms)
+				for (const variant of t.variants ?? []) out.push({ variant, zh: t.zh, en: t.en, file: `src/data/glossary/${file.replace(/\\/g, '/')}` });
+		}
+	}
+	variantCache.set(dir, out);
+	return out;
+}
+
 /**
  * The glossary is the term table the pages follow: each file `src/data/glossary/<section>/<slug>.yaml` lists the terms
  * its page explains, so each English term must appear in the English page and each Chinese term in the Chinese twin.

@@ -1,5 +1,6 @@
 import { sections as handbookSections } from '../../src/config/sections.mjs';
 import { extractDiagrams } from './diagrams.ts';
+import { glossaryVariants } from './glossary.ts';
 import { type Page, rel } from './pages.ts';
 import { extractQuestions, sections, withoutCode } from '../../src/lib/questions.ts';
 
@@ -94,10 +95,53 @@ function strayBreak(a: string, b: string): string | undefined {
 	if (LATIN.test(a) && NO_SPACE_BEFORE.test(b)) return `a line break before "${b}" renders as a space after Latin text; join the two lines.`;
 }
 
+/** The lines of a page inside ```mermaid fences, by index; other lines are undefined. */
+function mermaidLines(body: string): (string | undefined)[] {
+	let inside = false;
+	return body.split('\n').map((line) => {
+		if (!inside && /^\s*```+\s*mermaid\b/.test(line)) return void (inside = true);
+		if (inside && /^\s*```+\s*$/.test(line)) return void (inside = false);
+		return inside ? line : undefined;
+	});
+}
+
+/**
+ * Known variants of glossary terms in one line of Chinese prose. A Latin variant (lower-case `broker`) counts as a
+ * whole word used as a Chinese term: not inside an English gloss in full-width brackets (`消息代理（broker）`) and not
+ * next to another English word (`“not leader”`, an English source title), where it is English, not a term.
+ */
+const variantPattern = new Map<string, RegExp>();
+export function variantRegExp(variant: string): RegExp {
+	let re = variantPattern.get(variant);
+	if (!re) {
+		const escaped = variant.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+		re = /^[\x20-\x7e]+$/.test(variant)
+			? new RegExp(`(?<![A-Za-z0-9_.\\-/@$]|[A-Za-z][\\s“”"'‘’]*)${escaped}(?![A-Za-z0-9_\\-/@=]|[\\s“”"'‘’]*[A-Za-z])`, 'g')
+			: new RegExp(escaped, 'g');
+		variantPattern.set(variant, re);
+	}
+	re.lastIndex = 0;
+	return re;
+}
+
+function variantsIn(line: string, where: string): string[] {
+	const out: string[] = [];
+	for (const v of glossaryVariants()) {
+		const latin = /^[\x20-\x7e]+$/.test(v.variant);
+		const text = latin ? line.replace(/（[^（）\p{Script=Han}]*）/gu, ' ') : line;
+		const found = text.includes(v.variant) && variantRegExp(v.variant).test(text);
+		if (found) out.push(`${where}: "${v.variant}" is a variant of the glossary term "${v.zh}" (${v.en}, ${v.file}); write "${v.zh.replace(/（.*）$/, '')}" as the glossary does.`);
+	}
+	return out;
+}
+
 export function lintChinese(page: Page): string[] {
 	const problems: string[] = [];
 	const lines = prose(page.body);
 	const raw = withoutCode(page.body).split('\n');
+	// Diagram labels are text the reader sees, so terms in them follow the glossary too.
+	const diagramLines = mermaidLines(page.body);
+	const withMermaid = lines.map((line, i) => diagramLines[i] ?? line);
 	lines.forEach((line, i) => {
 		const where = `${rel(page.file)}:${page.bodyLine + i}`;
 		const next = raw[i + 1] ?? '';
@@ -111,6 +155,7 @@ export function lintChinese(page: Page): string[] {
 			const m = re.exec(line);
 			if (m) problems.push(`${where}: ${hint}: "…${line.slice(Math.max(0, m.index - 8), m.index + 10)}…"`);
 		}
+		problems.push(...variantsIn(withMermaid[i], where));
 		// CommonMark: `**…。**` followed by a letter is not bold (the closing ** is not right-flanking).
 		const stars = [...line.matchAll(/\*\*/g)].map((s) => s.index!);
 		for (let k = 1; k < stars.length; k += 2) {

@@ -110,6 +110,36 @@ test('does not flag line breaks that start a new block or that should render a s
 	assert.deepEqual(lintChinese(at('zh-cn/kafka/sample.mdx', text)), []);
 });
 
+test('flags a known variant of a glossary term in a Chinese page, in prose and diagram labels, naming file and line', () => {
+	const text = [
+		'---', 'title: x', '---',
+		'频繁再均衡会让组停顿。', // 4: the glossary writes 重平衡 and lists 再均衡 as a variant
+		'',
+		'有几个 broker？', // 6: the glossary writes Broker
+		'',
+		'```mermaid',
+		'flowchart TD',
+		'  A["分区、broker"] --> B[重平衡]', // 10: diagram labels are read too
+		'```',
+		'',
+		'消息代理（broker）会返回 “not leader” 错误，见 `broker.id` 和 [Kafka broker docs](https://kafka.apache.org/)。',
+		'',
+		'```properties',
+		'# 再均衡 in a code comment is code, not prose',
+		'```',
+	].join('\n');
+	const problems = lintChinese(at('zh-cn/kafka/sample.mdx', text));
+	assert.deepEqual(
+		problems.map((p) => p.replace(/ \(.*$/, '')),
+		[
+			'src/content/docs/zh-cn/kafka/sample.mdx:4: "再均衡" is a variant of the glossary term "重平衡"',
+			'src/content/docs/zh-cn/kafka/sample.mdx:6: "broker" is a variant of the glossary term "Broker"',
+			'src/content/docs/zh-cn/kafka/sample.mdx:10: "broker" is a variant of the glossary term "Broker"',
+		],
+	);
+	assert.match(problems[0], /src\/data\/glossary\/kafka\/consumers\.yaml\); write "重平衡" as the glossary does\.$/);
+});
+
 test('flags Chinese typography: missing spaces, half-width punctuation, bold that will not render', () => {
 	const page = at('zh-cn/kafka/sample.mdx', '---\ntitle: x\n---\n使用Kafka的分区,然后**急切（eager）**行为。\n\n`code中文` 和 [链接](/zh-cn/x/) 不算。\n');
 	const problems = lintChinese(page).join('\n');
