@@ -135,8 +135,42 @@ function variantsIn(line: string, where: string): string[] {
 	return out;
 }
 
+/**
+ * The English prose in a code block's title, if any: what is left after file names, paths, identifiers, commands and
+ * options are removed, when it is a phrase (two words or more), a label (`client:`) or a parenthetical (`(excerpt)`)
+ * with a lower-case content word in it. A title with Chinese in it is translated; a lone word such as `Dockerfile` or
+ * `mongosh` is a name.
+ */
+export function englishTitle(title: string): string | undefined {
+	if (/\p{Script=Han}/u.test(title)) return undefined;
+	const rest = title
+		.replace(/\S*[./_=<>@{}]\S*/g, ' ') // file names, paths, dotted identifiers
+		.replace(/(^|\s)--?[\w-]+/g, ' ') // command-line options
+		.replace(/\b(?:[A-Z]{2,}|[A-Z]?[a-z]+(?:[A-Z][a-z0-9]*)+)\b/g, ' ') // POST, OrderPlaced, camelCase
+		.replace(/\s+/g, ' ')
+		.trim();
+	const words = rest.match(/[A-Za-z]{2,}/g) ?? [];
+	// Prose has a lower-case content word; a product name (`Spring for Apache Kafka`) has only capitalised words.
+	if (!words.some((w) => /^[a-z]+$/.test(w) && !FUNCTION_WORDS.has(w))) return undefined;
+	if (words.length >= 2 || /[(（]\s*[A-Za-z]|[A-Za-z]\s*:/.test(rest)) return rest;
+}
+const FUNCTION_WORDS = new Set('a an and as at by for from in into of on or the to via with'.split(' '));
+
 export function lintChinese(page: Page): string[] {
 	const problems: string[] = [];
+	let fence: string | undefined;
+	page.body.split('\n').forEach((line, i) => {
+		const m = /^\s*(`{3,}|~{3,})(.*)$/.exec(line);
+		if (!m) return;
+		if (fence) {
+			if (m[1][0] === fence[0] && m[1].length >= fence.length && !m[2].trim()) fence = undefined;
+			return;
+		}
+		fence = m[1];
+		const title = /\btitle="([^"]*)"/.exec(m[2])?.[1];
+		const english = title && englishTitle(title);
+		if (english) problems.push(`${rel(page.file)}:${page.bodyLine + i}: the code block title "${title}" is English ("${english}"); translate it (file names stay as they are).`);
+	});
 	const lines = prose(page.body);
 	const raw = withoutCode(page.body).split('\n');
 	// Diagram labels are text the reader sees, so terms in them follow the glossary too.

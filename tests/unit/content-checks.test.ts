@@ -140,6 +140,18 @@ test('flags a known variant of a glossary term in a Chinese page, in prose and d
 	assert.match(problems[0], /src\/data\/glossary\/kafka\/consumers\.yaml\); write "重平衡" as the glossary does\.$/);
 });
 
+test('flags an English prose code-block title in a Chinese page, but not file names, commands or product names', () => {
+	const block = (title: string) => `\`\`\`yaml title="${title}"\nkey: value\n\`\`\`\n`;
+	const names = ['application.yml', 'Dockerfile', 'mongosh', 'POST /connectors', 'KafkaErrorHandlingConfig.java（Spring for Apache Kafka）', 'kafka-topics.sh --describe --topic orders（节选）', '<log.dirs>/orders-0/（节选）', '客户端：application.yml'];
+	const english = ['client: application.yml', 'deployment.yaml (excerpt)', 'semantic lock and reread value', 'reviews-route.yaml (ambient, via waypoint)'];
+	const text = ['---', 'title: x', '---', ...english.map(block), ...names.map(block)].join('\n');
+	const problems = lintChinese(at('zh-cn/kafka/sample.mdx', text));
+	assert.deepEqual(
+		problems.map((p) => /^(.*?:\d+): the code block title "(.*?)" is English/.exec(p)?.slice(1)),
+		english.map((t, i) => [`src/content/docs/zh-cn/kafka/sample.mdx:${4 + 4 * i}`, t]),
+	);
+});
+
 test('flags Chinese typography: missing spaces, half-width punctuation, bold that will not render', () => {
 	const page = at('zh-cn/kafka/sample.mdx', '---\ntitle: x\n---\n使用Kafka的分区,然后**急切（eager）**行为。\n\n`code中文` 和 [链接](/zh-cn/x/) 不算。\n');
 	const problems = lintChinese(page).join('\n');
