@@ -28,8 +28,8 @@ export const sections = [
 		label: 'Apache Kafka',
 		zh: 'Apache Kafka',
 		description: {
-			en: 'Partitions, replication, producers, consumers, offsets, delivery semantics, KRaft and operations.',
-			zh: '分区、副本、生产者、消费者、偏移量、投递语义、KRaft 与运维。',
+			en: 'Partitions, replication, producers, consumers, offsets, delivery semantics, KRaft, storage, security and operations.',
+			zh: '分区、副本、生产者、消费者、偏移量、投递语义、KRaft、存储、安全与运维。',
 		},
 	},
 	{
