@@ -5,3 +5,4 @@ export { default as Misconception } from './misconception.astro';
 export { default as QuestionBank } from './question-bank.astro';
 export { default as Glossary } from './glossary.astro';
 export { default as SectionCards } from './section-cards.astro';
+export { default as Current } from './current.astro';

@@ -2,6 +2,7 @@
  * Reads the interview questions out of a page's Markdown: every `##` heading followed by a `<ShortAnswer>`.
  * Shared by the question bank (at build time) and the content lint, so both agree on what a question is.
  */
+import { expandCurrent } from '../data/current.ts';
 export interface Question {
 	/** The heading text as written. */
 	heading: string;
@@ -47,11 +48,14 @@ export function sections(text: string): { heading: string; line: number; content
 }
 
 export function extractQuestions(text: string): Question[] {
+	// A short answer may say what is current with <Current … />; its readers get the text the page shows. Chinese
+	// pages are the ones with Chinese text, and they write dates the Chinese way.
+	const lang = /[\u4e00-\u9fff]/.test(text) ? 'zh-cn' : 'en';
 	return sections(text).map(({ heading, line, content }) => {
 		const m = /^\s*<ShortAnswer((?:\s+[a-z]+="[^"]*")*)\s*>\s*\n([\s\S]*?)\n\s*<\/ShortAnswer>/.exec(content);
 		const id = m && /\sid="([^"]*)"/.exec(m[1])?.[1];
 		const links = /<FollowUps>([\s\S]*?)<\/FollowUps>/.exec(content)?.[1] ?? '';
 		const followUps = [...links.matchAll(/\[([^\]]+)\]\(([^)\s]+)\)/g)].map((l) => ({ text: l[1], href: l[2] }));
-		return { heading, line, shortAnswer: m?.[2].trim(), ...(id == null ? {} : { id }), followUps };
+		return { heading, line, shortAnswer: m ? expandCurrent(m[2].trim(), lang) : undefined, ...(id == null ? {} : { id }), followUps };
 	});
 }
