@@ -10,8 +10,8 @@ export const sections = [
 		label: 'Microservices',
 		zh: '微服务',
 		description: {
-			en: 'Architecture, communication, gateways, discovery, load balancing, resilience, configuration, containers.',
-			zh: '架构、服务间通信、网关、服务发现、负载均衡、容错、配置与容器。',
+			en: 'Architecture, communication, gateways, discovery, load balancing, resilience, configuration, containers, distributed transactions, observability, security.',
+			zh: '架构、服务间通信、网关、服务发现、负载均衡、容错、配置、容器、分布式事务、可观测性与安全。',
 		},
 	},
 	{
