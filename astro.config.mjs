@@ -7,6 +7,7 @@ import { locales } from './src/config/locales.mjs';
 import { sidebar } from './src/config/sidebar.mjs';
 import { resolveSite } from './src/config/site.mjs';
 import { handbook } from './src/integrations/handbook.ts';
+import { knownWrong } from './src/integrations/known-wrong.ts';
 import { remarkMermaid } from './src/integrations/remark-mermaid.ts';
 import { remarkCodeSearchIgnore } from './src/integrations/remark-code-search-ignore.ts';
 import { rehypeBaseLinks } from './src/integrations/rehype-base-links.ts';
@@ -34,6 +35,8 @@ export default defineConfig({
 	},
 	integrations: [
 		handbook({ diagrams }),
+		// After the build, before anything reads dist/: no page may repeat a claim in src/data/known-wrong.yaml.
+		knownWrong(),
 		starlight({
 			title: { en: 'Backend Interview Handbook', 'zh-CN': '后端面试手册' },
 			description: 'Backend and system-design interview answers, checked against primary sources, in English and 简体中文.',
