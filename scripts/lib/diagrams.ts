@@ -16,12 +16,20 @@ export const diagramDir = join(root, 'src', 'diagrams');
 export const docsDir = join(root, 'src', 'content', 'docs');
 
 /** Bump when the render options or the SVG post-processing change: every diagram is then rendered again. */
-const RENDER_VERSION = 5;
+const RENDER_VERSION = 7;
 const mermaidVersion: string = require('mermaid/package.json').version;
 
 /** The font stack used to measure labels at build time and to draw them in the reader's browser. */
 export const diagramFont =
 	'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+
+/** No label may be drawn smaller than this many CSS px (AUTHORING.md, tested in tests/e2e/diagram-legibility.spec.ts). */
+export const MIN_LABEL_PX = 12;
+/**
+ * The reading column at a 1,280 px desktop (Starlight with sidebar and table of contents): a diagram whose labels would
+ * fall under MIN_LABEL_PX at this width must be laid out again (top-down, fewer nodes per rank, or split in two).
+ */
+export const DESKTOP_COLUMN_PX = 632;
 
 export interface Diagram {
 	/** The Mermaid source, exactly as written between the fences. */
@@ -124,6 +132,30 @@ const themes = {
 };
 type Theme = keyof typeof themes;
 
+/**
+ * Mermaid's settings for every diagram. Labels are SVG text, not HTML in `<foreignObject>` (cheaper for the reader's
+ * browser to lay out, and exact to measure); spacing and sequence-diagram sizes are tighter than Mermaid's defaults and
+ * long messages wrap, so that a diagram fits a reading column with its labels at 12 px or more (AUTHORING.md).
+ */
+export function mermaidConfig(theme: Theme) {
+	return {
+		startOnLoad: false,
+		securityLevel: 'strict',
+		// Rough.js jitters some shapes at random; a fixed seed makes the light and dark drawings line up.
+		handDrawnSeed: 1,
+		theme: 'base',
+		darkMode: themes[theme].darkMode,
+		fontFamily: diagramFont,
+		htmlLabels: false,
+		look: 'classic',
+		themeVariables: { ...themes[theme], fontFamily: diagramFont },
+		flowchart: { nodeSpacing: 30, rankSpacing: 40, padding: 10, wrappingWidth: 200 },
+		state: { nodeSpacing: 30, rankSpacing: 40 },
+		sequence: { width: 120, actorMargin: 40, diagramMarginX: 10, diagramMarginY: 10, wrap: true, wrapPadding: 8, messageMargin: 32, boxMargin: 8, noteMargin: 8 },
+		timeline: { padding: 4 },
+	};
+}
+
 /** Splits Mermaid's accessibility lines off the source; not every diagram type parses them (mindmap does not). */
 export function accessibility(source: string) {
 	const title = /^\s*accTitle\s*:\s*(.+)$/m.exec(source)?.[1]?.trim();
@@ -159,18 +191,8 @@ export class Renderer {
 			await page.setContent('<!doctype html><html><body></body></html>');
 			await page.addScriptTag({ path: require.resolve('mermaid/dist/mermaid.min.js') });
 			await page.evaluate(
-				({ themeVariables, font }) =>
-					(globalThis as any).mermaid.initialize({
-						startOnLoad: false,
-						securityLevel: 'strict',
-						// Rough.js jitters some shapes at random; a fixed seed makes the light and dark drawings line up.
-						handDrawnSeed: 1,
-						theme: 'base',
-						darkMode: themeVariables.darkMode,
-						fontFamily: font,
-						themeVariables: { ...themeVariables, fontFamily: font },
-					}),
-				{ themeVariables: themes[theme], font: diagramFont },
+				({ config }) => (globalThis as any).mermaid.initialize(config),
+				{ config: mermaidConfig(theme) },
 			);
 			return page;
 		};
@@ -191,7 +213,33 @@ export class Renderer {
 					const mermaid = (globalThis as any).mermaid;
 					try {
 						await mermaid.parse(source);
-						return { svg: (await mermaid.render(id, source)).svg as string };
+						const svg = (await mermaid.render(id, source)).svg as string;
+						// Measure what the reader will get at scale 1: the drawing's width and its smallest label.
+						const host = document.createElement('div');
+						host.innerHTML = svg;
+						document.body.append(host);
+						const el = host.querySelector('svg')!;
+						const width = el.viewBox.baseVal.width;
+						const sizes = [...el.querySelectorAll('text, foreignObject *')]
+							.filter((t) => [...t.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim()) || (t.tagName === 'text' && t.textContent!.trim()))
+							.map((t) => parseFloat(getComputedStyle(t).fontSize));
+						// Keep only the style rules that apply to something in this drawing: Mermaid ships the whole
+						// stylesheet of the diagram type (animations, icons, tooltips, KaTeX, …) with every diagram,
+						// and every rule costs the reader's browser style-matching time on every element of the page.
+						for (const style of el.querySelectorAll('style')) {
+							const kept = [...style.sheet!.cssRules].filter((rule) => {
+								if (!(rule instanceof CSSStyleRule)) return false;
+								try {
+									return rule.selectorText.split(',').some((sel) => host.querySelector(sel.trim()));
+								} catch {
+									return false;
+								}
+							});
+							style.textContent = kept.map((rule) => rule.cssText).join('');
+						}
+						const pruned = el.outerHTML;
+						host.remove();
+						return { svg: pruned, width, minFont: Math.min(...sizes) };
 					} catch (error: any) {
 						document.getElementById(id)?.remove();
 						document.getElementById(`d${id}`)?.remove();
@@ -209,7 +257,9 @@ export class Renderer {
 			const detail = `Mermaid could not draw this diagram:\n${message}`;
 			throw new DiagramError(`${where({ ...d, line: d.line + offset })}: ${detail}`, detail, offset);
 		}
-		return themeFollowingSvg(light.svg!, dark.svg!, id, { title: title!, descr: descr! });
+		const minWidth = Math.ceil((light.width! * MIN_LABEL_PX) / light.minFont!);
+		const svg = themeFollowingSvg(light.svg!, dark.svg!, id, { title: title!, descr: descr! });
+		return svg.replace(/^<svg [^>]*?aria-describedby="[^"]+"/, `$& data-width="${Math.ceil(light.width!)}" data-min-width="${minWidth}"`);
 	}
 
 	async close() {
@@ -292,4 +342,25 @@ export function auditCache(diagrams = allDiagrams()) {
 	const unused = files.filter((f) => !used.has(f.replace(/\.svg$/, '')));
 	const missing = diagrams.filter((d) => !existsSync(diagramPath(diagramKey(d.source))));
 	return { unused, missing };
+}
+
+/**
+ * Diagrams whose labels would be drawn under MIN_LABEL_PX in the desktop column, read from their rendered files (each
+ * records its natural width and the width its smallest label needs). Authors hear about it before readers do.
+ */
+export function widthProblems(diagrams = allDiagrams()): string[] {
+	const problems: string[] = [];
+	for (const d of diagrams) {
+		const path = diagramPath(diagramKey(d.source));
+		if (!existsSync(path)) continue;
+		const head = readFileSync(path, 'utf8').slice(0, 400);
+		const min = Number(/data-min-width="(\d+)"/.exec(head)?.[1] ?? 0);
+		const width = Number(/data-width="(\d+)"/.exec(head)?.[1] ?? 0);
+		if (min > DESKTOP_COLUMN_PX)
+			problems.push(
+				`${where(d)}: too wide to read: drawn ${width} px wide, it needs ${min} px for ${MIN_LABEL_PX} px labels, but the desktop column is ${DESKTOP_COLUMN_PX} px. ` +
+					'Lay it out top-down (flowchart TD), put fewer nodes in a rank, shorten or break labels (<br/>), or split it in two.',
+			);
+	}
+	return problems;
 }

@@ -18,23 +18,45 @@ export const COLOR = new RegExp(
 const COLOR_ONLY = new RegExp(`^(?:${COLOR.source})$`);
 const PAINT_ATTRS = ['fill', 'stroke', 'stop-color', 'flood-color', 'lighting-color', 'color'];
 
-/** Moves colour-valued presentation attributes of every tag into its `style` attribute. */
-export function paintAttributesToStyle(svg: string): string {
-	return svg.replace(/<([a-zA-Z][\w:-]*)(\s[^>]*?)?(\/?)>/g, (tag, name: string, attrs = '', selfClose: string) => {
-		const moved: string[] = [];
-		let rest = attrs.replace(
-			new RegExp(`\\s(${PAINT_ATTRS.join('|')})="([^"]*)"`, 'g'),
-			(attr: string, key: string, value: string) => {
-				if (!COLOR_ONLY.test(value.trim())) return attr;
+const TAG = /<([a-zA-Z][\w:-]*)(\s[^>]*?)?(\/?)>/g;
+const PAINT = new RegExp(`\\s(${PAINT_ATTRS.join('|')})="([^"]*)"`, 'g');
+const paints = (attrs = '') =>
+	new Map([...attrs.matchAll(PAINT)].filter((m) => COLOR_ONLY.test(m[2].trim())).map((m) => [m[1], m[2].trim()]));
+
+/**
+ * Moves the colour-valued presentation attributes that differ between the light and the dark drawing into each tag's
+ * `style`, where they can hold `var()`. An attribute that is the same in both stays an attribute: it may be a
+ * fallback Mermaid writes under its own stylesheet (sequence actors get `fill="#eaeaea"` while `.actor` sets the theme
+ * colour), and an inline style would override that stylesheet, which left light-grey boxes under white text in dark mode.
+ */
+export function paintAttributesToStyle(light: string, dark: string): [string, string] {
+	const darkTags = [...dark.matchAll(TAG)];
+	if ([...light.matchAll(TAG)].length !== darkTags.length) return [light, dark];
+	const moves: Set<string>[] = [];
+	let i = 0;
+	light.replace(TAG, (_tag, _name, attrs = '') => {
+		const l = paints(attrs);
+		const d = paints(darkTags[i++][2]);
+		moves.push(new Set([...l.keys()].filter((k) => d.get(k)?.toLowerCase() !== l.get(k)!.toLowerCase())));
+		return '';
+	});
+	const move = (svg: string) => {
+		let k = 0;
+		return svg.replace(TAG, (tag, name: string, attrs = '', selfClose: string) => {
+			const keys = moves[k++];
+			if (keys.size === 0) return tag;
+			const moved: string[] = [];
+			let rest = attrs.replace(PAINT, (attr: string, key: string, value: string) => {
+				if (!keys.has(key) || !COLOR_ONLY.test(value.trim())) return attr;
 				moved.push(`${key}:${value.trim()}`);
 				return '';
-			},
-		);
-		if (moved.length === 0) return tag;
-		if (/\sstyle="/.test(rest)) rest = rest.replace(/\sstyle="([^"]*)"/, (_m: string, s: string) => ` style="${s.replace(/;?\s*$/, ';')}${moved.join(';')}"`);
-		else rest += ` style="${moved.join(';')}"`;
-		return `<${name}${rest}${selfClose}>`;
-	});
+			});
+			if (/\sstyle="/.test(rest)) rest = rest.replace(/\sstyle="([^"]*)"/, (_m: string, st: string) => ` style="${st.replace(/;?\s*$/, ';')}${moved.join(';')}"`);
+			else rest += ` style="${moved.join(';')}"`;
+			return `<${name}${rest}${selfClose}>`;
+		});
+	};
+	return [move(light), move(dark)];
 }
 
 export interface Accessible {
@@ -74,9 +96,17 @@ function scopeIds(svg: string, id: string): string {
 	return svg;
 }
 
+/**
+ * Rounds the coordinates in path data, point lists and transforms to 0.01 px. Mermaid draws some shapes through
+ * Rough.js, which writes every number with 15 digits: one stadium-shaped node came to 42 KB of path data.
+ */
+export function roundGeometry(svg: string): string {
+	const round = (n: string) => String(Math.round(Number(n) * 100) / 100);
+	return svg.replace(/\s(d|points|transform)="([^"]*)"/g, (_m, key: string, value: string) => ` ${key}="${value.replace(/-?\d*\.\d{3,}(?:e-?\d+)?/g, round)}"`);
+}
+
 export function themeFollowingSvg(light: string, dark: string, id: string, a: Accessible): string {
-	const l = paintAttributesToStyle(light.trim());
-	const d = paintAttributesToStyle(dark.trim());
+	const [l, d] = paintAttributesToStyle(roundGeometry(light.trim()), roundGeometry(dark.trim()));
 	const lightColors = l.match(COLOR) ?? [];
 	const darkColors = d.match(COLOR) ?? [];
 	const sameShape = l.replace(COLOR, '\0') === d.replace(COLOR, '\0') && lightColors.length === darkColors.length;

@@ -1,6 +1,6 @@
 import type { AstroIntegration } from 'astro';
 import { contentProblems, hints } from '../../scripts/lib/checks.ts';
-import { allDiagrams, renderAll } from '../../scripts/lib/diagrams.ts';
+import { allDiagrams, renderAll, widthProblems } from '../../scripts/lib/diagrams.ts';
 import { sharedRenderer } from './remark-mermaid.ts';
 
 /**
@@ -20,6 +20,7 @@ export function handbook({ diagrams: renderDiagrams = true } = {}): AstroIntegra
 					...twins.map((p) => `missing twin: ${p}\n    ${hints.twins}`),
 					...shape.map((p) => `page shape: ${p}`),
 					...diagrams.errors.map((p) => `diagram: ${p}`),
+					...(renderDiagrams && process.env.HANDBOOK_WIDTH_CHECK === 'on' ? widthProblems() : []).map((p) => `diagram: ${p}`),
 				];
 				if (problems.length) {
 					for (const p of problems) logger.error(p);

@@ -38,11 +38,24 @@ export function remarkMermaid() {
 			}
 			// The source file and line travel with the figure so a reader-side check can name where to fix a diagram.
 			const source = `${relative(root, file.path)}:${node.position?.start.line ?? 1}`;
-			const html = `<figure class="diagram" data-pagefind-ignore data-diagram="${key}" data-source="${source}">${svg}</figure>`;
+			const html = `<figure ${figureAttributes(svg, key, source)}>${svg}</figure>`;
 			const replacement = file.path?.endsWith('.mdx')
 				? { type: 'mdxJsxFlowElement', name: 'Fragment', attributes: [{ type: 'mdxJsxAttribute', name: 'set:html', value: html }], children: [] }
 				: { type: 'html', value: html };
 			Object.assign(node, replacement, { lang: undefined, meta: undefined, value: replacement.type === 'html' ? html : undefined });
 		}
 	};
+}
+
+/**
+ * The figure's width settings and, for a diagram wider than the narrowest phone column (288 px at 320 px), what makes
+ * its sideways scroll usable without a pointer: a tab stop and a name for screen readers (the diagram's own title).
+ */
+export function figureAttributes(svg: string, key: string, source: string): string {
+	const width = Number(/data-width="(\d+)"/.exec(svg)?.[1] ?? 0);
+	const min = Number(/data-min-width="(\d+)"/.exec(svg)?.[1] ?? 0);
+	const titleId = /aria-labelledby="([^"]+)"/.exec(svg)?.[1];
+	const attrs = [`class="diagram"`, 'data-pagefind-ignore', `data-diagram="${key}"`, `data-source="${source}"`, `style="--w:${width}px;--min:${min}px"`];
+	if (min > 288 && titleId) attrs.push('tabindex="0"', 'role="region"', `aria-labelledby="${titleId}"`);
+	return attrs.join(' ');
 }

@@ -54,8 +54,23 @@ describe('rendering', { skip: !hasBrowser && 'no Chromium on this machine' }, ()
 		const svg = await renderer.render({ source: cjk, file: '/x.mdx', line: 1 });
 		assert.match(svg, /生产者应用程序/);
 		// The label box for 生产者应用程序 (7 full-width characters at 16px) must be at least 7em wide.
-		const widths = [...svg.matchAll(/<foreignObject width="([\d.]+)"[^>]*><div[^>]*><span[^>]*><p>生产者应用程序<\/p>/g)].map((m) => Number(m[1]));
-		assert.ok(widths.length === 1 && widths[0] >= 7 * 16, `label width ${widths[0]} fits 7 CJK characters`);
+		const node = svg.split('<g class="node ').find((chunk) => chunk.includes('生产者应用程序'))!;
+		const width = Number(/<rect class="basic label-container"[^>]*\swidth="([\d.]+)"/.exec(node)?.[1]);
+		assert.ok(width >= 7 * 16, `node width ${width} fits 7 CJK characters`);
+	});
+
+	test('draws labels as SVG text, with the natural width and the width that keeps every label at 12 px', async () => {
+		const svg = await renderer.render({ source: good, file: '/x.mdx', line: 1 });
+		assert.doesNotMatch(svg, /<foreignObject/, 'no HTML labels');
+		const [, width, min] = /data-width="(\d+)" data-min-width="(\d+)"/.exec(svg)!.map(Number);
+		assert.ok(width > 100 && min > 0);
+		assert.equal(min, Math.ceil((width * 12) / 16), 'Mermaid draws these labels at 16 px');
+	});
+
+	test('keeps colours Mermaid writes as attributes under its own stylesheet: a dark sequence diagram has dark actor boxes', async () => {
+		const seq = 'sequenceDiagram\n  accTitle: t\n  accDescr: d\n  participant C as Consumer\n  participant B as Broker\n  C->>B: Fetch\n  Note over B: n';
+		const svg = await renderer.render({ source: seq, file: '/x.mdx', line: 1 });
+		assert.doesNotMatch(svg, /style="[^"]*fill:#eaeaea/i, 'the light-grey fallback fill must not become an inline style');
 	});
 
 	test('draws the same SVG whatever was drawn before it, with every element id scoped to the diagram', async () => {
