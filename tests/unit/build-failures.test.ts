@@ -92,6 +92,17 @@ describe('the build fails on a broken page, naming the file', { concurrency: 1 }
 		assert.match(`${r.stdout}${r.stderr}`, /src\/data\/glossary\/kafka\/sample\.yaml: "分区" does not appear in src\/content\/docs\/zh-cn\/kafka\/sample\.mdx/);
 	});
 
+	test('a known-wrong claim in a page, unless a misconception aside quotes it to refute it', () => {
+		const claim = 'Kafka needs ZooKeeper to store its metadata.';
+		const inProse = build({ 'kafka/sample.mdx': en.replace('A fixture page.', `A fixture page. ${claim}`), 'zh-cn/kafka/sample.mdx': zh });
+		assert.notEqual(inProse.status, 0);
+		assert.match(inProse.output, /src\/content\/docs\/kafka\/sample\.mdx \(\/kafka\/sample\/\): "Kafka needs ZooKeeper" is a known-wrong claim \(kafka-needs-zookeeper/);
+		const refuted = build({ 'kafka/sample.mdx': en.replace('Ordering is per partition, not per topic.', `${claim} Not since KRaft.`), 'zh-cn/kafka/sample.mdx': zh });
+		// The check ran over the built pages and found nothing (later build-end hooks are not this test's subject).
+		assert.match(refuted.output, /no known-wrong claims in \d+ pages/, refuted.output);
+		assert.doesNotMatch(refuted.output, /is a known-wrong claim/);
+	});
+
 	test('a render error in a .md page, on a cold and on a warm cache', () => {
 		const md = '---\ntitle: Notes\n---\n\n:::tip{icon="not-an-icon"}\nA tip.\n:::\n';
 		const r = build({ 'notes.md': md, 'zh-cn/notes.md': md.replace('A tip.', '提示。') }, { keep: true });
