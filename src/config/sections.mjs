@@ -37,8 +37,8 @@ export const sections = [
 		label: 'Data platform',
 		zh: '数据平台',
 		description: {
-			en: 'Spark, the Elastic Stack log pipeline, MongoDB and Cassandra.',
-			zh: 'Spark、Elastic Stack 日志管道、MongoDB 与 Cassandra。',
+			en: 'Spark and Spark performance tuning, the Elastic Stack log pipeline, Elasticsearch internals, MongoDB and Cassandra.',
+			zh: 'Spark 与 Spark 性能调优、Elastic Stack 日志管道、Elasticsearch 内部原理、MongoDB 与 Cassandra。',
 		},
 	},
 	{
