@@ -6,3 +6,4 @@ export { default as QuestionBank } from './question-bank.astro';
 export { default as Glossary } from './glossary.astro';
 export { default as SectionCards } from './section-cards.astro';
 export { default as Current } from './current.astro';
+export { default as Default } from './default.astro';
