@@ -8,6 +8,7 @@ import { sidebar } from './src/config/sidebar.mjs';
 import { resolveSite } from './src/config/site.mjs';
 import { handbook } from './src/integrations/handbook.ts';
 import { knownWrong } from './src/integrations/known-wrong.ts';
+import { handbookPdf } from './src/integrations/pdf.ts';
 import { remarkMermaid } from './src/integrations/remark-mermaid.ts';
 import { remarkCodeSearchIgnore } from './src/integrations/remark-code-search-ignore.ts';
 import { rehypeBaseLinks } from './src/integrations/rehype-base-links.ts';
@@ -16,6 +17,8 @@ const { site, base, repoUrl } = resolveSite(process.env);
 // The benchmark's baseline build leaves Mermaid fences as code blocks (HANDBOOK_DIAGRAMS=off) to measure what
 // diagrams cost the build; every other build renders them.
 const diagrams = process.env.HANDBOOK_DIAGRAMS !== 'off';
+// The build prints the handbook's PDFs from the built pages (scripts/lib/pdf.ts); HANDBOOK_PDF=off builds the site alone.
+const pdf = process.env.HANDBOOK_PDF !== 'off';
 // Pagefind splits its index into chunks of about 20,000 word positions (~33 KB gzip) and a first query fetches one
 // chunk per word, so a two-word query cost 170–200 KB. Chunks of 2,000 positions (~5 KB) bring every measured first
 // query under 125 KB for about 170 KB more index on disk. Pagefind 1.6.0 reads this from the environment of the
@@ -37,6 +40,7 @@ export default defineConfig({
 		handbook({ diagrams }),
 		// After the build, before anything reads dist/: no page may repeat a claim in src/data/known-wrong.yaml.
 		knownWrong(),
+		handbookPdf({ enabled: pdf }),
 		starlight({
 			title: { en: 'Backend Interview Handbook', 'zh-CN': '后端面试手册' },
 			description: 'Backend and system-design interview answers, checked against primary sources, in English and 简体中文.',
@@ -48,7 +52,7 @@ export default defineConfig({
 			lastUpdated: true,
 			editLink: { baseUrl: `${repoUrl}/edit/main/` },
 			social: [{ icon: 'github', label: 'GitHub', href: repoUrl }],
-			customCss: ['./src/styles/handbook.css'],
+			customCss: ['./src/styles/handbook.css', './src/styles/print.css'],
 			components: { PageTitle: './src/components/page-title.astro', Search: './src/components/search.astro' },
 			plugins: [
 				starlightLinksValidator({
