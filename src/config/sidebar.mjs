@@ -22,6 +22,7 @@ export const sidebar = [
 					})),
 				],
 			},
+			{ slug: 'practice', label: 'Practice', translations: { 'zh-CN': '练习' } },
 			{ slug: 'glossary', label: 'Glossary', translations: { 'zh-CN': '术语表' } },
 		],
 	},

@@ -29,9 +29,12 @@ export async function sectionPages(lang: Lang) {
 }
 
 export interface BankQuestion {
+	/** The stable id from `<ShortAnswer id="…">`, shared by both languages. */
+	id: string;
 	heading: string;
 	slug: string;
 	shortAnswer: string;
+	followUps: { text: string; href: string }[];
 }
 
 /** A page's interview questions with the anchors Starlight gives their headings. */
@@ -42,5 +45,7 @@ export async function pageQuestions(entry: Doc): Promise<BankQuestion[]> {
 	if (h2.length !== questions.length) {
 		throw new Error(`${entry.filePath}: found ${questions.length} "##" headings in the source but ${h2.length} in the page.`);
 	}
-	return questions.flatMap((q, i) => (q.shortAnswer ? [{ heading: h2[i].text, slug: h2[i].slug, shortAnswer: q.shortAnswer }] : []));
+	return questions.flatMap((q, i) =>
+		q.shortAnswer ? [{ id: q.id ?? '', heading: h2[i].text, slug: h2[i].slug, shortAnswer: q.shortAnswer, followUps: q.followUps }] : [],
+	);
 }
