@@ -3,7 +3,7 @@ import type { Code, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { relative } from 'node:path';
-import { DiagramError, Renderer, diagramKey, diagramPath, root } from '../../scripts/lib/diagrams.ts';
+import { DESKTOP_COLUMN_PX, DiagramError, Renderer, diagramKey, diagramPath, root } from '../../scripts/lib/diagrams.ts';
 
 /** One renderer for the whole build, so diagrams not pre-rendered (e.g. edited while `astro dev` runs) share a browser. */
 export const sharedRenderer = new Renderer();
@@ -55,7 +55,10 @@ export function figureAttributes(svg: string, key: string, source: string): stri
 	const width = Number(/data-width="(\d+)"/.exec(svg)?.[1] ?? 0);
 	const min = Number(/data-min-width="(\d+)"/.exec(svg)?.[1] ?? 0);
 	const titleId = /aria-labelledby="([^"]+)"/.exec(svg)?.[1];
-	const attrs = [`class="diagram"`, 'data-pagefind-ignore', `data-diagram="${key}"`, `data-source="${source}"`, `style="--w:${width}px;--min:${min}px"`];
+	// The height the figure takes in the desktop column, for the browser to reserve before it draws the diagram.
+	const [vw, vh] = (/viewBox="[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)"/.exec(svg) ?? [0, 1, 1]).slice(1).map(Number);
+	const height = Math.round((Math.min(width, Math.max(min, DESKTOP_COLUMN_PX)) * vh) / vw);
+	const attrs = [`class="diagram"`, 'data-pagefind-ignore', `data-diagram="${key}"`, `data-source="${source}"`, `style="--w:${width}px;--min:${min}px;--h:${height}px"`];
 	if (min > 288 && titleId) attrs.push('tabindex="0"', 'role="region"', `aria-labelledby="${titleId}"`);
 	return attrs.join(' ');
 }

@@ -49,61 +49,76 @@ for (const path of pages) {
 			const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 			if (view.media === 'screen' && overflow > 0) problems.push(`[${view.name}] the page scrolls sideways by ${overflow} px`);
 			const figures = page.locator('figure.diagram');
-			for (let i = 0; i < (await figures.count()); i++) {
-				const figure = figures.nth(i);
-				const source = await figure.getAttribute('data-source');
-				for (const p of await measureFigure(page, figure, view.width === 1280 && view.media === 'screen'))
-					problems.push(`[${view.name}] ${source} (diagram ${i + 1}): ${p}`);
+			// Sizes and colours are read with the text visible; the text is then hidden once for every photograph.
+			const measured: Awaited<ReturnType<typeof figureFacts>>[] = [];
+			for (let i = 0; i < (await figures.count()); i++) measured.push(await figureFacts(figures.nth(i)));
+			const hide = await page.addStyleTag({ content: hideText });
+			for (let i = 0; i < measured.length; i++) {
+				const source = await figures.nth(i).getAttribute('data-source');
+				const found = await photographFigure(figures.nth(i), measured[i], view.width === 1280 && view.media === 'screen');
+				for (const p of found) problems.push(`[${view.name}] ${source} (diagram ${i + 1}): ${p}`);
 			}
+			await hide.evaluate((el) => el.remove());
 		}
 		expect(problems, `${problems.length} problem(s) on /${path}`).toEqual([]);
 	});
 }
 
-/** Every problem a reader would meet in one figure, scrolling it sideways where it scrolls. */
-async function measureFigure(page: Page, figure: Locator, mustFit: boolean): Promise<string[]> {
-	const problems: string[] = [];
-	await figure.evaluate((f) => f.scrollIntoView({ block: 'start' }));
-	const scroll = await figure.evaluate((f) => ({
+/** A figure's scroll geometry, accessibility attributes and labels (boxes relative to its scrolled content). */
+async function figureFacts(figure: Locator) {
+	await figure.evaluate((f) => {
+		f.scrollIntoView({ block: 'start' });
+		f.scrollLeft = 0;
+	});
+	const facts = await figure.evaluate((f) => ({
 		width: f.scrollWidth,
 		client: f.clientWidth,
 		tabindex: f.getAttribute('tabindex'),
 		name: f.getAttribute('aria-label') ?? f.getAttribute('aria-labelledby'),
 		role: f.getAttribute('role'),
 	}));
-	if (scroll.width > scroll.client + 1) {
-		if (mustFit) problems.push(`is ${scroll.width} px wide in a ${scroll.client} px column: lay it out to fit the desktop column`);
-		if (scroll.tabindex !== '0' || !scroll.name || !scroll.role)
+	return { ...facts, labels: await labels(figure) };
+}
+
+/** Every problem a reader would meet in one figure, photographing it at each sideways scroll position. */
+async function photographFigure(figure: Locator, facts: Awaited<ReturnType<typeof figureFacts>>, mustFit: boolean): Promise<string[]> {
+	const problems: string[] = [];
+	if (facts.width > facts.client + 1) {
+		if (mustFit) problems.push(`is ${facts.width} px wide in a ${facts.client} px column: lay it out to fit the desktop column`);
+		if (facts.tabindex !== '0' || !facts.name || !facts.role)
 			problems.push('scrolls sideways but is not focusable with the keyboard (tabindex="0") or has no role and name for screen readers');
 	}
+	if (facts.labels.length === 0) problems.push('has no text labels');
 	const measured = new Set<number>();
-	const all = await labels(figure);
-	if (all.length === 0) problems.push('has no text labels');
-	for (let left = 0; ; left += Math.max(100, Math.floor(scroll.client * 0.8))) {
-		await figure.evaluate((f, l) => (f.scrollLeft = l), left);
-		const scrolled = await figure.evaluate((f) => f.scrollLeft);
-		const visible = (await labels(figure)).map((l, k) => ({ l, k })).filter(({ l, k }) => !measured.has(k) && l.x >= -0.5 && l.x + l.w <= scroll.client + 0.5);
+	const step = Math.max(100, Math.floor(facts.client * 0.8));
+	for (let left = 0; ; left += step) {
+		const scrolled = await figure.evaluate((f, l) => {
+			f.scrollIntoView({ block: 'start' });
+			f.scrollLeft = l;
+			return f.scrollLeft;
+		}, left);
+		const visible = facts.labels
+			.map((l, k) => ({ l: { ...l, x: l.x - scrolled }, k }))
+			.filter(({ l, k }) => !measured.has(k) && l.x >= -0.5 && l.x + l.w <= facts.client + 0.5);
 		if (visible.length) {
-			await page.addStyleTag({ content: hideText }).then((h) => h.evaluate((s) => (s.id = 'legibility-hide-text')));
 			const shot = await figure.screenshot({ animations: 'disabled' });
-			await page.evaluate(() => document.getElementById('legibility-hide-text')?.remove());
 			const { data, info } = await sharp(shot).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
 			for (const { l, k } of visible) {
 				measured.add(k);
-				const size = `${l.px.toFixed(1)} px`;
-				if (l.px < MIN_PX - 0.05) problems.push(`"${l.text}" is drawn at ${size} (at least ${MIN_PX} px)`);
-				const behind = backgrounds(data, info.width, info.height, l);
-				for (const bg of behind) {
+				if (l.px < MIN_PX - 0.05) problems.push(`"${l.text}" is drawn at ${l.px.toFixed(1)} px (at least ${MIN_PX} px)`);
+				for (const bg of backgrounds(data, info.width, info.height, l)) {
 					const ratio = contrast(over(l.color, bg), bg);
 					if (ratio < MIN_CONTRAST)
 						problems.push(`"${l.text}" has contrast ${ratio.toFixed(2)}:1 (text ${hex(over(l.color, bg))} on ${hex(bg)}; at least ${MIN_CONTRAST}:1)`);
 				}
 			}
 		}
-		if (scrolled + scroll.client >= scroll.width - 1 || measured.size === all.length) break;
+		if (scrolled + facts.client >= facts.width - 1 || measured.size === facts.labels.length) break;
 	}
 	await figure.evaluate((f) => (f.scrollLeft = 0));
-	for (let k = 0; k < all.length; k++) if (!measured.has(k)) problems.push(`"${all[k].text}" is never fully visible, even when the figure is scrolled`);
+	facts.labels.forEach((l, k) => {
+		if (!measured.has(k)) problems.push(`"${l.text}" is never fully visible, even when the figure is scrolled`);
+	});
 	return problems;
 }
 
