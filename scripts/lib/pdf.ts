@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page as BrowserPage } from 'playwright-core';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { type Browser, type Page as BrowserPage, chromium } from 'playwright-core';
 import { sections } from '../../src/config/sections.mjs';
 import { chromiumArgs, findChromium, noChromiumHint } from './chromium.ts';
 import { listPages, readPage, root } from './pages.ts';
@@ -292,7 +293,6 @@ async function loadDocument(tab: BrowserPage, html: string, o: Options) {
 }
 
 async function pageCount(pdf: Uint8Array) {
-	const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
 	const task = getDocument({ data: new Uint8Array(pdf), verbosity: 0 });
 	const pages = (await task.promise).numPages;
 	await task.destroy();
@@ -311,7 +311,6 @@ export interface OutlineEntry {
 
 /** The PDF's outline (bookmarks), flattened in document order, with the page each entry jumps to. */
 export async function readOutline(pdf: Uint8Array): Promise<OutlineEntry[]> {
-	const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
 	const task = getDocument({ data: pdf, verbosity: 0 });
 	const doc = await task.promise;
 	const entries: OutlineEntry[] = [];
@@ -407,7 +406,6 @@ export async function buildPdfs(o: Options): Promise<PdfManifest> {
 	if (!executablePath) {
 		throw new Error(`the PDFs of the handbook are printed by Chromium, and no Chromium was found. ${noChromiumHint} To build the site without PDFs, set HANDBOOK_PDF=off.`);
 	}
-	const { chromium } = await import('playwright-core');
 	const browser = await chromium.launch({ executablePath, args: chromiumArgs });
 	const commit = o.commit ?? buildCommit();
 	const date = o.date ?? new Date();
