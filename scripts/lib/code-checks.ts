@@ -5,12 +5,12 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { join } from 'node:path';
 import { parse as parseYaml, parseAllDocuments } from 'yaml';
 import type { CodeBlock } from './code-blocks.ts';
-import { classpath, codeDir, goModule, protoc, python, sh, work } from './code-tools.ts';
+import { classpath, codeDir, goModule, protoc, python, scratch, sh, work } from './code-tools.ts';
 
 export type Checker = (blocks: CodeBlock[]) => string[];
 const at = (b: CodeBlock, msg: string, line = b.line) => `${b.file}:${line}: ${msg}`;
 const tmpFile = (b: CodeBlock, name: string) => {
-	const dir = join(work, 'blocks', `${b.page.replace(/\//g, '_')}-${b.line}`);
+	const dir = join(scratch, 'blocks', `${b.page.replace(/\//g, '_')}-${b.line}`);
 	rmSync(dir, { recursive: true, force: true });
 	mkdirSync(dir, { recursive: true });
 	const file = join(dir, name);
@@ -23,7 +23,7 @@ let configs: Record<string, Record<string, { type: string; default: string | nul
 export function kafkaConfigs() {
 	if (configs) return configs;
 	const cp = classpath('kafka');
-	const out = join(work, 'kafka-configs');
+	const out = join(scratch, 'kafka-configs');
 	const cache = join(work, 'kafka-configs.json');
 	const source = join(codeDir, 'kafka', 'KafkaConfigs.java');
 	// The ConfigDefs depend only on the jars (the pom) and the program: reuse the last dump while neither changed.
@@ -212,7 +212,7 @@ export const checkJson: Checker = (blocks) =>
 /** Spring Boot application.yml: bound with Spring Boot's Binder, unknown keys failing (tests/code/spring/SpringProperties.java). */
 export const checkSpringYaml: Checker = (blocks) => {
 	const cp = classpath('spring');
-	const out = join(work, 'spring-check');
+	const out = join(scratch, 'spring-check');
 	let r = sh('javac', ['-d', out, '-cp', cp, '-Xlint:all', '-Werror', '-proc:none', join(codeDir, 'spring', 'SpringProperties.java')]);
 	if (r.status !== 0) return [`tests/code/spring/SpringProperties.java does not compile:\n${r.out}`];
 	const files = blocks.map((b) => tmpFile(b, 'application.yml'));

@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CodeBlock } from './code-blocks.ts';
-import { classpath, codeDir, findJdks, sh, work, type Jdk } from './code-tools.ts';
+import { classpath, codeDir, findJdks, scratch, sh, type Jdk } from './code-tools.ts';
 
 export interface Unit {
 	block: CodeBlock;
@@ -16,7 +16,7 @@ export interface Unit {
 	offset: number;
 }
 
-export const javaOut = join(work, 'java-classes');
+export const javaOut = join(scratch, 'java-classes');
 
 /** The Java release a page needs: the `Java NN` it names, else 17 (the baseline of Spring Boot 4 and Kafka 4 tools). */
 export const releaseOf = (b: CodeBlock) => Number(b.versions.map((v) => /^Java (\d+)/.exec(v)?.[1]).find(Boolean) ?? 17);
@@ -29,7 +29,7 @@ export function compileJava(blocks: CodeBlock[], log: (s: string) => void): { pr
 	const units: Unit[] = [];
 	const skipped: CodeBlock[] = [];
 	rmSync(javaOut, { recursive: true, force: true });
-	const srcDir = join(work, 'java-src');
+	const srcDir = join(scratch, 'java-src');
 	rmSync(srcDir, { recursive: true, force: true });
 	blocks.forEach((block, i) => {
 		const pkg = `b${i}_${block.page.replace(/[^a-z0-9]/gi, '_')}`;
@@ -73,7 +73,9 @@ export function compileJava(blocks: CodeBlock[], log: (s: string) => void): { pr
 		if (r.status === 0) continue;
 		const reported = new Set<Unit>();
 		const before = problems.length;
-		for (const m of r.out.matchAll(/^(.+?\.java):(\d+): (?:error|warning): (.+)$/gm)) {
+		// A diagnostic is its first line plus, for "cannot find symbol", the `symbol:` line javac prints under the caret.
+		for (const m of r.out.matchAll(/^(.+?\.java):(\d+): (?:error|warning): (.+)$((?:\n(?!\S+\.java:\d+:).*){0,4})/gm)) {
+			const symbol = /^\s*symbol:\s*(.+)$/m.exec(m[4])?.[1];
 			const unit = group.find((u) => m[1].endsWith(join(u.pkg, `${u.className}.java`)));
 			if (!unit) continue;
 			reported.add(unit);
@@ -81,7 +83,7 @@ export function compileJava(blocks: CodeBlock[], log: (s: string) => void): { pr
 			const inBlock = n >= unit.offset && n < unit.offset + unit.block.code.split('\n').length;
 			const line = inBlock ? unit.block.line + 1 + (n - unit.offset) : unit.block.line;
 			const where = inBlock ? '' : ` (harness ${unit.block.meta.harness}.java line ${n})`;
-			problems.push(`${unit.block.file}:${line}: javac: ${m[3].replace(`${unit.pkg}.`, '')}${where}`);
+			problems.push(`${unit.block.file}:${line}: javac: ${m[3].replaceAll(`${unit.pkg}.`, '')}${symbol ? ` (${symbol})` : ''}${where}`);
 		}
 		if (!reported.size) problems.push(`javac failed for ${group.map((u) => `${u.block.file}:${u.block.line}`).join(', ')}:\n${r.out}`);
 		// With -Werror javac writes no class when any unit fails: compile the clean ones again, for the Kafka run.

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { CodeBlock } from './code-blocks.ts';
 import { kafkaVersion } from './code-checks.ts';
 import { javaOut, type Unit } from './code-java.ts';
-import { classpath, codeDir, findJdks, sh, work } from './code-tools.ts';
+import { classpath, codeDir, findJdks, scratch, sh, work } from './code-tools.ts';
 
 /** The main class each script of the distribution's bin/ runs (bin/<script> → kafka-run-class.sh <class>). */
 export const kafkaScripts: Record<string, string> = {
@@ -77,7 +77,7 @@ export async function runKafka(blocks: CodeBlock[], units: Unit[], log: (s: stri
 
 	const cp = classpath('kafka');
 	const java = join(findJdks().find((j) => j.major >= 17)!.home, 'bin', 'java');
-	const dir = join(work, 'kafka');
+	const dir = join(scratch, 'kafka');
 	rmSync(dir, { recursive: true, force: true });
 	const release = `kafka_2.13-${kafkaVersion()}`;
 	mkdirSync(join(dir, release, 'bin'), { recursive: true });
@@ -95,7 +95,22 @@ export async function runKafka(blocks: CodeBlock[], units: Unit[], log: (s: stri
 	sh('tar', ['-czf', `${release}.tgz`, release], { cwd: dir });
 	rmSync(join(dir, release), { recursive: true });
 
-	if (await portOpen(9092)) return { problems: ['port 9092 is already in use: stop the Kafka running there and run the check again'], checked, timings };
+	// The pages' clients connect to localhost:9092, so one broker at a time: wait for another run's broker to stop.
+	const lock = join(work, 'kafka.lock');
+	const held = () => {
+		try {
+			process.kill(Number(readFileSync(lock, 'utf8')), 0);
+			return true;
+		} catch {
+			return false;
+		}
+	};
+	if (held()) log('another code check is using the broker port; waiting (at most 10 min)');
+	await until(() => !held(), 600_000);
+	writeFileSync(lock, String(process.pid));
+	process.on('exit', () => held() && readFileSync(lock, 'utf8') === String(process.pid) && rmSync(lock, { force: true }));
+	if (!(await until(async () => !(await portOpen(9092)), 30_000)))
+		return { problems: ['port 9092 is already in use: stop the Kafka running there and run the check again'], checked, timings };
 	const t0 = Date.now();
 	const broker = start('bash', ['-e', '-c', tarball.code], dir);
 	const up = await until(async () => broker.child.exitCode === null && (await portOpen(9092)), 120_000);
@@ -141,7 +156,7 @@ export async function runKafka(blocks: CodeBlock[], units: Unit[], log: (s: stri
 			if (!stopped) problems.push(`${consume.block.file}:${consume.block.line}: ${consume.className} did not exit within 20 s of SIGTERM (its shutdown hook should wake the consumer)`);
 		}
 		const eos = unitOf('kafka-transactions');
-		const scenarios = join(work, 'kafka-scenarios');
+		const scenarios = join(scratch, 'kafka-scenarios');
 		let r = sh('javac', ['-d', scenarios, '-cp', classes, '-Xlint:all', '-Werror', join(codeDir, 'kafka', 'KafkaScenarios.java')]);
 		if (r.status === 0) r = sh(java, ['-cp', `${scenarios}:${classes}`, 'KafkaScenarios', eos ? `${eos.pkg}.${eos.className}` : ''], { timeout: 180_000 });
 		for (const m of r.out.matchAll(/^FAIL (.*)$/gm)) problems.push(`${eos?.block.file ?? 'tests/code/kafka/KafkaScenarios.java'}:${eos?.block.line ?? 1}: ${m[1]}`);

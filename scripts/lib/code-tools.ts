@@ -1,13 +1,17 @@
 // The tools the code check runs: JDKs found on the machine, Maven classpaths, a Python venv with the schema
 // validators, and the Gateway API / Istio CRDs from their Go modules. Everything downloaded is cached under .tmp/code/.
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from './pages.ts';
 
+/** Caches shared by every run: Maven classpaths, the venv, Go modules, protoc, the ConfigDef dump. */
 export const work = join(root, '.tmp', 'code');
+/** This run's own files (sources, classes, the broker's directory), so that runs side by side never collide. */
+export const scratch = join(work, `run-${process.pid}`);
 export const codeDir = join(root, 'tests', 'code');
-mkdirSync(work, { recursive: true });
+mkdirSync(scratch, { recursive: true });
+process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
 
 export interface Result {
 	status: number | null;
