@@ -111,6 +111,8 @@ export interface LighthouseScores {
 	lcp: number;
 	tbt: number;
 	cls: number;
+	/** Main-thread work during load (Lighthouse's mainthread-work-breakdown, simulated slow phone), ms. */
+	mainThread: number;
 }
 
 /**
@@ -144,6 +146,7 @@ export async function lighthouse(origin: string, path: string): Promise<Lighthou
 			lcp: Math.round(audit('largest-contentful-paint')),
 			tbt: Math.round(audit('total-blocking-time')),
 			cls: Number(audit('cumulative-layout-shift').toFixed(3)),
+			mainThread: Math.round(audit('mainthread-work-breakdown')),
 		};
 	} finally {
 		await chrome.kill();
