@@ -74,3 +74,50 @@ test('reads what a reader sees: inline markup joined, blocks apart, entities dec
 	assert.deepEqual(findKnownWrong(text, 'en', 'p', list).map((f) => f.id), ['controller-listener-never-used-by-clients']);
 	assert.deepEqual(findKnownWrong('Clients never use the controller', 'en', 'p', list), []);
 });
+
+test('dates the idempotence default from 3.0.1, 3.1.1 and 3.2.0, not from 3.0, in both languages', () => {
+	const id = 'idempotent-by-default-since-3-0';
+	const flagged = (text: string, lang: 'en' | 'zh-cn') => findKnownWrong(text, lang, 'p', list).some((f) => f.id === id);
+	// The shorthand as the Kafka pages had it, in prose, a short answer and a table row.
+	const wrong: [string, 'en' | 'zh-cn'][] = [
+		['At least once. Since Kafka 3.0 the producer is idempotent by default, so its own retries do not create duplicates.', 'en'],
+		['Idempotence (KIP-98, Kafka 0.11) has been on by default since 3.0, together with acks=all.', 'en'],
+		['Idempotence requires acks=all, retries > 0 and at most 5 in-flight requests. It is on by default since 3.0.', 'en'],
+		['It lowers latency. Since Kafka 3.0 the producer defaults to acks=all with idempotence enabled; change it only where losing records is acceptable.', 'en'],
+		['Keep the idempotent producer on (the default since 3.0), which preserves order through retries.', 'en'],
+		['Kafka 3.0 (KIP-679) made the producer idempotent by default.', 'en'],
+		['分区之间。Kafka 3.0 起生产者默认开启幂等，自身重试不会产生重复。', 'zh-cn'],
+		['幂等性（KIP-98，Kafka 0.11）从 3.0 起默认开启，同时默认 acks=all。', 'zh-cn'],
+		['幂等性要求 acks=all、retries 大于 0、在途请求不超过 5 个。3.0 起默认开启。', 'zh-cn'],
+		['从 Kafka 3.0 起，生产者默认 acks=all 并开启幂等；只有在允许丢消息的场景才改。', 'zh-cn'],
+		['Kafka 3.0（KIP-679）让生产者默认开启幂等。', 'zh-cn'],
+	];
+	for (const [text, lang] of wrong) assert.ok(flagged(text, lang), `not flagged: ${text}`);
+	// The corrected sentences, and true sentences about 3.0 that the pages keep.
+	const right: [string, 'en' | 'zh-cn'][] = [
+		['Since Kafka 3.0.1, 3.1.1 and 3.2.0 the producer is idempotent by default, so its own retries do not create duplicates.', 'en'],
+		['The producer has defaulted to acks=all since Kafka 3.0, and to idempotence since 3.0.1, 3.1.1 and 3.2.0; change it only where losing records is acceptable.', 'en'],
+		['Idempotence requires acks=all, retries > 0 and at most 5 in-flight requests. It is on by default since 3.0.1, 3.1.1 and 3.2.0.', 'en'],
+		['Kafka 3.0 (KIP-679) made the producer safe by default: acks=all instead of 1, and enable.idempotence=true. A bug kept the idempotence default from taking effect until 3.0.1, 3.1.1 and 3.2.0.', 'en'],
+		['This page covers the idempotent producer, and the defaults that changed in Kafka 3.0 and 4.0.', 'en'],
+		['Rely on the client defaults (acks=all since Kafka 3.0; the idempotence default since 3.0.1, 3.1.1 and 3.2.0).', 'en'],
+		['生产者从 Kafka 3.0 起默认 acks=all，从 3.0.1、3.1.1 和 3.2.0 起默认开启幂等；只有在允许丢消息的场景才改。', 'zh-cn'],
+		['幂等性要求 acks=all、retries 大于 0、在途请求不超过 5 个。3.0.1、3.1.1 和 3.2.0 起默认开启。', 'zh-cn'],
+		['Kafka 3.0（KIP-679）让生产者默认就是安全的：acks 从 1 改为 all，enable.idempotence=true。由于一个缺陷，幂等性默认值直到 3.0.1、3.1.1 和 3.2.0 才真正生效。', 'zh-cn'],
+		['0.11 引入的幂等生产者消除了这种重复，3.0 起幂等和 acks=all 成为默认值（由于一个 bug，这个默认值实际从 3.0.1、3.1.1 和 3.2.0 才生效）。', 'zh-cn'],
+	];
+	for (const [text, lang] of right) assert.ok(!flagged(text, lang), `flagged: ${text}`);
+	// A built table row (cells are blocks, inline code loses its markup), in each language.
+	const { findings } = check({
+		'kafka/sample/index.html': page('en', '<table><tr><td>Per-partition order</td><td>Same partition; retries without reordering (idempotence, the default since 3.0)</td><td>Order across partitions</td></tr></table>'),
+		'zh-cn/kafka/sample/index.html': page('zh-CN', '<table><tr><td>分区内有序</td><td>同一分区；重试不会乱序（幂等性，<code>3.0</code> 起默认开启）</td></tr></table>'),
+		'kafka/fixed/index.html': page('en', '<table><tr><td>Per-partition order</td><td>Same partition; retries without reordering (idempotence, the default since 3.0.1, 3.1.1 and 3.2.0)</td></tr></table>'),
+	});
+	assert.deepEqual(
+		findings.map((f) => [f.page, f.id]),
+		[
+			['src/content/docs/kafka/sample.mdx (/kafka/sample/)', id],
+			['src/content/docs/zh-cn/kafka/sample.mdx (/zh-cn/kafka/sample/)', id],
+		],
+	);
+});
