@@ -32,5 +32,5 @@ export const GET: APIRoute = async ({ props, site }) => {
 		}));
 	const deck = section === 'all' ? title[lang] : `${title[lang]}::${label(section)}`;
 	const bytes = await buildApkg({ deck, model: `${title[lang]} (${lang})`, notes, css: '.card { font-family: sans-serif; font-size: 18px; text-align: left; } .source { font-size: 14px; color: #666; }' });
-	return new Response(bytes, { headers: { 'Content-Type': 'application/octet-stream' } });
+	return new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { 'Content-Type': 'application/octet-stream' } });
 };
