@@ -14,7 +14,8 @@ const squash = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
 
 async function open(file: string) {
 	const data = new Uint8Array(readFileSync(join(dist, pdfDir, file)));
-	const task = getDocument({ data, verbosity: 0 });
+	// PDF.js takes ownership of the bytes it is given, so it gets a copy.
+	const task = getDocument({ data: data.slice(), verbosity: 0 });
 	return { task, doc: await task.promise, data };
 }
 
