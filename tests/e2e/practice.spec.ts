@@ -252,3 +252,24 @@ test('the practice page loads its own script (at most 15 KB gzip), which no othe
 		expect(await page.evaluate(() => (window as any).__cls)).toBeLessThan(0.001);
 	}
 });
+
+test('once the reader has started, practice works offline: cards, ratings and the mock interview', async ({ page, context }) => {
+	await page.goto('practice/');
+	await page.keyboard.press('Space');
+	await expect(page.locator('[data-answer]')).toBeVisible();
+	await context.setOffline(true);
+	for (let i = 0; i < 3; i++) {
+		const before = await page.locator('[data-q]').innerText();
+		await page.keyboard.press('3');
+		await expect(page.locator('[data-q]')).not.toHaveText(before);
+		await page.keyboard.press('Space');
+		await expect(page.locator('[data-answer-body]')).not.toBeEmpty();
+	}
+	await page.locator('[data-mode="mock"]').click();
+	await card(page).focus();
+	await page.keyboard.press('n');
+	await page.keyboard.press('Space');
+	await expect(page.locator('[data-answer-body] p').first()).toBeVisible();
+	await expect(page.locator('[data-error]')).toBeHidden();
+	await context.setOffline(false);
+});
