@@ -237,6 +237,11 @@ export class Renderer {
 							});
 							style.textContent = kept.map((rule) => rule.cssText).join('');
 						}
+						// Mermaid defines every arrowhead, shadow and gradient a diagram type might use; keep those this one uses.
+						for (const def of el.querySelectorAll('marker[id], filter[id], linearGradient[id], radialGradient[id]')) {
+							const rest = el.outerHTML.replace(def.outerHTML, '');
+							if (!rest.includes(`#${def.id})`) && !rest.includes(`#${def.id}"`)) def.remove();
+						}
 						const pruned = el.outerHTML;
 						host.remove();
 						return { svg: pruned, width, minFont: Math.min(...sizes) };

@@ -97,12 +97,15 @@ function scopeIds(svg: string, id: string): string {
 }
 
 /**
- * Rounds the coordinates in path data, point lists and transforms to 0.01 px. Mermaid draws some shapes through
- * Rough.js, which writes every number with 15 digits: one stadium-shaped node came to 42 KB of path data.
+ * Rounds the coordinates in path data, point lists and transforms to 0.1 px (a diagram is never drawn larger than 1.5
+ * times its natural size, so that is well under a screen pixel), and drops empty style attributes. Mermaid draws some
+ * shapes through Rough.js, which writes every number with 15 digits: one stadium-shaped node came to 42 KB of path data.
  */
 export function roundGeometry(svg: string): string {
-	const round = (n: string) => String(Math.round(Number(n) * 100) / 100);
-	return svg.replace(/\s(d|points|transform)="([^"]*)"/g, (_m, key: string, value: string) => ` ${key}="${value.replace(/-?\d*\.\d{3,}(?:e-?\d+)?/g, round)}"`);
+	const round = (n: string) => String(Math.round(Number(n) * 10) / 10);
+	return svg
+		.replace(/\s(d|points|transform)="([^"]*)"/g, (_m, key: string, value: string) => ` ${key}="${value.replace(/-?\d*\.\d{2,}(?:e-?\d+)?/g, round)}"`)
+		.replace(/\sstyle=""/g, '');
 }
 
 export function themeFollowingSvg(light: string, dark: string, id: string, a: Accessible): string {
