@@ -1,4 +1,4 @@
-import { type Locator, type Page, expect, test } from '@playwright/test';
+import { type Locator, expect, test } from '@playwright/test';
 import sharp from 'sharp';
 import { base, hasDiagram, sitemapPages } from './helpers';
 
@@ -59,7 +59,7 @@ for (const path of pages) {
 				const found = await photographFigure(figures.nth(i), measured[i], view.width === 1280 && view.media === 'screen', view.media === 'screen');
 				for (const p of found) problems.push(`[${view.name}] ${source} (diagram ${i + 1}): ${p}`);
 			}
-			await hide.evaluate((el) => el.remove());
+			await hide.evaluate((el) => (el as Element).remove());
 		}
 		expect(problems, `${problems.length} problem(s) on /${path}`).toEqual([]);
 	});
