@@ -68,6 +68,7 @@ public final class KafkaScenarios {
                 () -> rejected(props -> props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 6)));
         if (args.length > 0 && !args[0].isEmpty()) {
             Method loop = Class.forName(args[0]).getDeclaredMethod("loop", KafkaProducer.class, KafkaConsumer.class);
+            loop.setAccessible(true);
             claim("the exactly-once loop (ExactlyOnceProcessor.java) copies orders to orders-enriched in committed transactions", () -> {
                 KafkaProducer<String, String> p = producer(props -> props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "scenario-eos"));
                 KafkaConsumer<String, String> c = consumer("scenario-eos", "read_committed");
@@ -75,7 +76,7 @@ public final class KafkaScenarios {
                     try {
                         loop.invoke(null, p, c);
                     } catch (ReflectiveOperationException e) {
-                        System.out.println("FAIL the loop threw " + e.getCause());
+                        System.out.println("FAIL the loop threw " + (e.getCause() == null ? e : e.getCause()));
                     }
                 });
                 t.setDaemon(true);
