@@ -433,6 +433,12 @@ export async function buildPdfs(o: Options): Promise<PdfManifest> {
 	for (const f of existsSync(cacheDir) ? readdirSync(cacheDir) : []) {
 		if (statSync(join(cacheDir, f)).mtimeMs < weekAgo) rmSync(join(cacheDir, f), { force: true });
 	}
+	// A partial run (`--only`) keeps the other PDFs' entries of the previous manifest.
+	const previous = join(o.dist, pdfDir, 'index.json');
+	if (o.only && existsSync(previous)) {
+		const kept = (JSON.parse(readFileSync(previous, 'utf8')) as PdfManifest).pdfs.filter((p) => !pdfs.some((q) => q.file === p.file));
+		pdfs.push(...kept);
+	}
 	const manifest: PdfManifest = { built: date.toISOString(), commit, seconds: Number(((performance.now() - started) / 1000).toFixed(1)), pdfs };
 	writeFileSync(join(o.dist, pdfDir, 'index.json'), `${JSON.stringify(manifest, null, '\t')}\n`);
 	fillSizes(o.dist, manifest);
