@@ -9,6 +9,8 @@ import { root } from './lib/diagrams.ts';
 import { type LighthouseScores, type PageWeight, launch, lighthouse, pageWeight, runUntilDecided, searchCost, sitemap, timedBuild } from './lib/measure.ts';
 import { green, red } from './lib/report.ts';
 import { serve } from './lib/serve.ts';
+import { buildPdfs } from './lib/pdf.ts';
+import { pdfStats } from './lib/pdf-stats.ts';
 import { topicDirs } from './lib/lint.ts';
 
 const args = process.argv.slice(2);
@@ -142,6 +144,17 @@ async function run() {
 	}
 	server.close();
 
+	// PDFs: the CI run reads those `npm test` just printed into dist/ (their size, and the seconds the build spent);
+	// a full run prints them afresh from this build, cache cleared, and times it.
+	const builtDist = join(root, 'dist', 'pdf', 'index.json');
+	if (!ci || !existsSync(builtDist)) {
+		log('pdf: printing the PDFs from this build…');
+		rmSync(join(root, 'node_modules/.astro/handbook-pdf'), { recursive: true, force: true });
+		await buildPdfs({ dist, base: '/', site: origin, log: () => {} });
+	}
+	const pdf = pdfStats(ci && existsSync(builtDist) ? join(root, 'dist') : dist);
+	log(`pdf: ${pdf.pdfs.length} PDFs, ${kb(pdf.pdfs.reduce((n, p) => n + p.bytes, 0))} in all, printed in ${pdf.seconds.toFixed(0)} s`);
+
 	let scale: Scale | undefined;
 	const indexBytes = dirBytes(join(dist, 'pagefind'));
 	if (!ci) {
@@ -177,6 +190,12 @@ async function run() {
 		if (w.totalGzip > budgets.pageTransferGzipBytes) breaches.push(`${w.path}: first load ${kb(w.totalGzip)} gzip > ${kb(budgets.pageTransferGzipBytes)}`);
 		if (w.diagramJs > budgets.diagramJsBytes) breaches.push(`${w.path}: ${w.diagramJs} bytes of diagram JavaScript`);
 	}
+	for (const m of pdf.missing) breaches.push(`pdf/${m}: not built`);
+	for (const p of pdf.pdfs) {
+		const limit = p.file.startsWith('handbook-') ? budgets.pdfHandbookBytes : budgets.pdfSectionBytes;
+		if (p.bytes > limit) breaches.push(`pdf/${p.file}: ${kb(p.bytes)} > ${kb(limit)}`);
+	}
+	if (pdf.seconds > budgets.pdfSeconds) breaches.push(`PDFs printed in ${pdf.seconds.toFixed(0)} s > ${budgets.pdfSeconds} s`);
 	for (const s of search) if (s.bytes > budgets.searchQueryGzipBytes) breaches.push(`search "${s.query}": ${kb(s.bytes)} > ${kb(budgets.searchQueryGzipBytes)}`);
 	const ratio = warm.seconds / plainWarm.seconds;
 	if (ratio > budgets.warmBuildVsNoDiagrams) breaches.push(`warm build ${warm.seconds.toFixed(1)} s is ${ratio.toFixed(2)}× the build without diagrams (> ${budgets.warmBuildVsNoDiagrams}×)`);
@@ -186,7 +205,7 @@ async function run() {
 		if (growth > budgets.scaleGrowthVsLinear) breaches.push(`10× corpus build grew ${growth.toFixed(2)}× faster than linear`);
 	}
 
-	const report = { date: new Date().toISOString(), ci, builds, weights, search, lighthouse: scores, indexBytes, scale, budgets, breaches, seconds: (performance.now() - started) / 1000 };
+	const report = { date: new Date().toISOString(), ci, builds, weights, search, lighthouse: scores, indexBytes, pdf, scale, budgets, breaches, seconds: (performance.now() - started) / 1000 };
 	mkdirSync(join(root, 'bench-report'), { recursive: true });
 	writeFileSync(join(root, 'bench-report/report.json'), `${JSON.stringify(report, null, 2)}\n`);
 	writeFileSync(join(root, 'bench-report/report.md'), markdown(report));
@@ -205,6 +224,8 @@ function markdown(r: any): string {
 		const each = (k: string) => (s.runs ? ` (${s.runs.map((x: any) => x[k]).join('/')})` : '');
 		lines.push(`| ${s.path} | ${s.performance}${each('performance')} | ${s.accessibility}${each('accessibility')} | ${s['best-practices']} | ${s.seo} | ${s.lcp} | ${s.tbt}${each('tbt')} | ${s.mainThread}${each('mainThread')} | ${s.cls} |`);
 	}
+	lines.push('', `## PDFs (printed in ${r.pdf.seconds.toFixed(0)} s)`, '', '| file | pages | size |', '|---|---|---|');
+	for (const p of r.pdf.pdfs) lines.push(`| ${p.file} | ${p.pages} | ${kb(p.bytes)} |`);
 	lines.push('', '## Search (first query, fresh browser)', '', '| query | bytes (gzip) | time to first result |', '|---|---|---|');
 	for (const s of r.search) lines.push(`| ${s.query} | ${kb(s.bytes)} | ${s.ms} ms |`);
 	if (r.scale) {
