@@ -4,11 +4,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CodeBlock } from './code-blocks.ts';
 import { kafkaVersion } from './code-checks.ts';
 import { javaOut, type Unit } from './code-java.ts';
-import { classpath, codeDir, findJdks, scratch, sh, work } from './code-tools.ts';
+import { classpath, codeDir, findJdks, scratch, sh } from './code-tools.ts';
 
 /** The main class each script of the distribution's bin/ runs (bin/<script> → kafka-run-class.sh <class>). */
 export const kafkaScripts: Record<string, string> = {
@@ -96,7 +97,8 @@ export async function runKafka(blocks: CodeBlock[], units: Unit[], log: (s: stri
 	rmSync(join(dir, release), { recursive: true });
 
 	// The pages' clients connect to localhost:9092, so one broker at a time: wait for another run's broker to stop.
-	const lock = join(work, 'kafka.lock');
+	// Port 9092 belongs to the machine, so the lock does too (any checkout of the handbook on it).
+	const lock = join(tmpdir(), 'handbook-code-check-kafka.lock');
 	const held = () => {
 		try {
 			process.kill(Number(readFileSync(lock, 'utf8')), 0);
@@ -109,7 +111,7 @@ export async function runKafka(blocks: CodeBlock[], units: Unit[], log: (s: stri
 	await until(() => !held(), 600_000);
 	writeFileSync(lock, String(process.pid));
 	process.on('exit', () => held() && readFileSync(lock, 'utf8') === String(process.pid) && rmSync(lock, { force: true }));
-	if (!(await until(async () => !(await portOpen(9092)), 30_000)))
+	if (!(await until(async () => !(await portOpen(9092)), 120_000)))
 		return { problems: ['port 9092 is already in use: stop the Kafka running there and run the check again'], checked, timings };
 	const t0 = Date.now();
 	const broker = start('bash', ['-e', '-c', tarball.code], dir);
