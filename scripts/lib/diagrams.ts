@@ -16,7 +16,7 @@ export const diagramDir = join(root, 'src', 'diagrams');
 export const docsDir = join(root, 'src', 'content', 'docs');
 
 /** Bump when the render options or the SVG post-processing change: every diagram is then rendered again. */
-const RENDER_VERSION = 7;
+const RENDER_VERSION = 9;
 const mermaidVersion: string = require('mermaid/package.json').version;
 
 /** The font stack used to measure labels at build time and to draw them in the reader's browser. */
@@ -151,7 +151,7 @@ export function mermaidConfig(theme: Theme) {
 		themeVariables: { ...themes[theme], fontFamily: diagramFont },
 		flowchart: { nodeSpacing: 30, rankSpacing: 40, padding: 10, wrappingWidth: 200 },
 		state: { nodeSpacing: 30, rankSpacing: 40 },
-		sequence: { width: 120, actorMargin: 50, diagramMarginX: 10, diagramMarginY: 10, wrap: true, wrapPadding: 8, messageMargin: 32, boxMargin: 8, noteMargin: 8 },
+		sequence: { width: 120, actorMargin: 40, diagramMarginX: 10, diagramMarginY: 10, wrap: true, wrapPadding: 8, messageMargin: 32, boxMargin: 8, noteMargin: 8 },
 		timeline: { padding: 4 },
 	};
 }

@@ -20,7 +20,7 @@ export function handbook({ diagrams: renderDiagrams = true } = {}): AstroIntegra
 					...twins.map((p) => `missing twin: ${p}\n    ${hints.twins}`),
 					...shape.map((p) => `page shape: ${p}`),
 					...diagrams.errors.map((p) => `diagram: ${p}`),
-					...(renderDiagrams && process.env.HANDBOOK_WIDTH_CHECK === 'on' ? widthProblems() : []).map((p) => `diagram: ${p}`),
+					...(renderDiagrams ? widthProblems() : []).map((p) => `diagram: ${p}`),
 				];
 				if (problems.length) {
 					for (const p of problems) logger.error(p);
