@@ -81,8 +81,11 @@ public final class KafkaScenarios {
                 });
                 t.setDaemon(true);
                 t.start();
-                List<String> out = read("orders-enriched", "read_committed", 1);
-                return out.size() == 1 && out.get(0).endsWith("(enriched)") ? null : "orders-enriched held " + out;
+                // Exactly once: one enriched copy of every record on orders, no more, no fewer.
+                List<String> in = read("orders", "read_committed", 1);
+                List<String> out = read("orders-enriched", "read_committed", in.size());
+                return out.size() == in.size() && out.stream().allMatch(v -> v.endsWith("(enriched)"))
+                        ? null : "orders held " + in.size() + " records, orders-enriched held " + out;
             });
         }
         System.exit(failures == 0 ? 0 : 1);
