@@ -44,6 +44,7 @@ const propertiesKind = (b: CodeBlock) =>
 	/^producer\.properties/.test(b.meta.title ?? '') ? 'producer'
 	: /^consumer\.properties/.test(b.meta.title ?? '') ? 'consumer'
 	: /^(server|controller|broker)\.properties/.test(b.meta.title ?? '') ? 'broker'
+	: /^topic configuration/.test(b.meta.title ?? '') ? 'topic'
 	: undefined;
 
 /**
