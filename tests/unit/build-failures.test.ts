@@ -17,8 +17,9 @@ function build(pages: Record<string, string>, { keep = false, inspect }: { keep?
 	// The sample's glossary file names the sample page, so it goes in only with that page.
 	const dir = scratchSite(pages, 'kafka/sample.mdx' in pages ? glossary : {});
 	const run = () => {
-		// The Node running the tests (22+), not whichever `node` is first on PATH.
-		const r = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: dir, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+		// The Node running the tests (22+), not whichever `node` is first on PATH. No PDFs: these builds test the content
+		// checks, and the PDF step (which also refuses a link to nowhere) would otherwise report first.
+		const r = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: dir, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', HANDBOOK_PDF: 'off' } });
 		return { status: r.status, output: `${r.stdout}\n${r.stderr}` };
 	};
 	const first = run();
