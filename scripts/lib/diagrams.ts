@@ -16,7 +16,7 @@ export const diagramDir = join(root, 'src', 'diagrams');
 export const docsDir = join(root, 'src', 'content', 'docs');
 
 /** Bump when the render options or the SVG post-processing change: every diagram is then rendered again. */
-const RENDER_VERSION = 9;
+const RENDER_VERSION = 10;
 const mermaidVersion: string = require('mermaid/package.json').version;
 
 /** The font stack used to measure labels at build time and to draw them in the reader's browser. */

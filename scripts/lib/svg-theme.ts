@@ -102,9 +102,14 @@ function scopeIds(svg: string, id: string): string {
  * shapes through Rough.js, which writes every number with 15 digits: one stadium-shaped node came to 42 KB of path data.
  */
 export function roundGeometry(svg: string): string {
-	const round = (n: string) => String(Math.round(Number(n) * 10) / 10);
+	// Every number, including the compact form in which `.5.5` is two numbers: when the original relied on the second
+	// dot to separate them, the rounded output gets a space instead.
+	const round = (n: string, at: number, value: string) => {
+		const r = String(Math.round(Number(n) * 10) / 10);
+		return /[\d.]/.test(value[at - 1] ?? '') ? ` ${r}` : r;
+	};
 	return svg
-		.replace(/\s(d|points|transform)="([^"]*)"/g, (_m, key: string, value: string) => ` ${key}="${value.replace(/-?\d*\.\d{2,}(?:e-?\d+)?/g, round)}"`)
+		.replace(/\s(d|points|transform)="([^"]*)"/g, (_m, key: string, value: string) => ` ${key}="${value.replace(/-?(?:\d*\.\d+|\d+)(?:e[-+]?\d+)?/gi, round)}"`)
 		.replace(/\sstyle=""/g, '');
 }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { Renderer, accessibility, auditCache, diagramDir, diagramKey, diagramPath, extractDiagrams, renderAll } from '../../scripts/lib/diagrams.ts';
 import { findChromium } from '../../scripts/lib/chromium.ts';
+import { roundGeometry } from '../../scripts/lib/svg-theme.ts';
 
 const good = `flowchart LR
   accTitle: Producer to consumer
@@ -29,6 +30,11 @@ describe('diagram sources', () => {
 	test('gives a changed diagram a new key and an unchanged one the same key', () => {
 		assert.equal(diagramKey(good), diagramKey(`${good}\n`));
 		assert.notEqual(diagramKey(good), diagramKey(good.replace('Consumer', 'Consumers')));
+	});
+
+	test('rounds geometry to 0.1 px without merging numbers that the compact path syntax separates by a dot', () => {
+		assert.equal(roundGeometry('<path d="M12.305.012l.3.3L1 6.25z" style="">'), '<path d="M12.3 0l0.3 0.3L1 6.3z">');
+		assert.equal(roundGeometry('<g transform="translate(10.123, -4.56)">'), '<g transform="translate(10.1, -4.6)">');
 	});
 
 	test('splits accTitle and accDescr off the source', () => {
