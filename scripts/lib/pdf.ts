@@ -1,3 +1,4 @@
+import { fixCjkToUnicode } from './pdf-unicode.ts';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
@@ -381,6 +382,7 @@ export async function printScope(browser: Browser, scope: PdfScope, o: Options &
 			await tab.$$eval('.pdf-toc__page', (els, ns) => els.forEach((el, i) => (el.textContent = ns[i])), numbers);
 			pdf = await tab.pdf(printOptions);
 		}
+		pdf = Buffer.from(await fixCjkToUnicode(new Uint8Array(pdf)));
 		writeFileSync(out, pdf);
 		mkdirSync(cacheDir, { recursive: true });
 		writeFileSync(cached, pdf);
