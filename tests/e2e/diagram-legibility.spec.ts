@@ -67,10 +67,7 @@ for (const path of pages) {
 
 /** A figure's scroll geometry, accessibility attributes and labels (boxes relative to its scrolled content). */
 async function figureFacts(figure: Locator) {
-	await figure.evaluate((f) => {
-		f.scrollIntoView({ block: 'start' });
-		f.scrollLeft = 0;
-	});
+	await showFigure(figure, 0);
 	const facts = await figure.evaluate((f) => ({
 		width: f.scrollWidth,
 		client: f.clientWidth,
@@ -79,6 +76,20 @@ async function figureFacts(figure: Locator) {
 		role: f.getAttribute('role'),
 	}));
 	return { ...facts, labels: await labels(figure) };
+}
+
+/**
+ * Scrolls a figure to the top of the viewport and then sideways to `left`, returning the scroll position reached.
+ * Figures use content-visibility: auto, so a figure's content is laid out at the first frame after it comes into view;
+ * until then it measures and scrolls as if empty. Waiting two frames lets that happen before anything is read.
+ */
+function showFigure(figure: Locator, left: number): Promise<number> {
+	return figure.evaluate(async (f, l) => {
+		f.scrollIntoView({ block: 'start' });
+		await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+		f.scrollLeft = l;
+		return f.scrollLeft;
+	}, left);
 }
 
 /** Every problem a reader would meet in one figure, photographing it at each sideways scroll position. */
@@ -102,11 +113,7 @@ async function photographFigure(figure: Locator, facts: Awaited<ReturnType<typeo
 	}
 	while (measured.size < facts.labels.length) {
 		const next = Math.min(...facts.labels.filter((_, k) => !measured.has(k)).map((l) => l.x));
-		const scrolled = await figure.evaluate((f, l) => {
-			f.scrollIntoView({ block: 'start' });
-			f.scrollLeft = l;
-			return f.scrollLeft;
-		}, Math.max(0, Math.floor(next) - 2));
+		const scrolled = await showFigure(figure, Math.max(0, Math.floor(next) - 2));
 		const visible = facts.labels
 			.map((l, k) => ({ l: { ...l, x: l.x - scrolled }, k }))
 			.filter(({ l, k }) => !measured.has(k) && l.x >= -0.5 && (l.x + l.w <= facts.client + 0.5 || (l.w > facts.client && l.x < 4)))

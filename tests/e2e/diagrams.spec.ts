@@ -84,12 +84,12 @@ test('on a phone, a diagram wider than the column scrolls inside its figure: by 
 	expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
 	const figure = page.locator('figure.diagram[role="region"]').first();
 	await figure.scrollIntoViewIfNeeded();
-	const { scrollWidth, clientWidth, name } = await figure.evaluate((f) => ({
-		scrollWidth: f.scrollWidth,
-		clientWidth: f.clientWidth,
-		name: document.getElementById(f.getAttribute('aria-labelledby')!)?.textContent,
-	}));
-	expect(scrollWidth, 'the diagram keeps a legible width and scrolls').toBeGreaterThan(clientWidth);
+	// Figures use content-visibility: auto, so a figure's content is laid out only at the first frame after it comes
+	// into view; until then its scroll width is its own width. Wait for that frame instead of racing it.
+	await expect
+		.poll(() => figure.evaluate((f) => f.scrollWidth - f.clientWidth), { message: 'the diagram keeps a legible width and scrolls' })
+		.toBeGreaterThan(0);
+	const name = await figure.evaluate((f) => document.getElementById(f.getAttribute('aria-labelledby')!)?.textContent);
 	expect(name?.trim().length).toBeGreaterThan(3);
 	await figure.focus();
 	await expect(figure).toBeFocused();
