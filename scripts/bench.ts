@@ -6,7 +6,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from './lib/diagrams.ts';
-import { type LighthouseScores, type PageWeight, launch, lighthouse, pageWeight, runUntilDecided, searchCost, sitemap, timedBuild } from './lib/measure.ts';
+import { type LighthouseScores, type PageWeight, launch, lighthouse, median, pageWeight, runUntilDecided, searchCost, sitemap, timedBuild } from './lib/measure.ts';
 import { green, red } from './lib/report.ts';
 import { serve } from './lib/serve.ts';
 import { buildPdfs } from './lib/pdf.ts';
@@ -74,11 +74,6 @@ function fastest<T extends { seconds: number; label: string }>(n: number, build:
 }
 
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
-const median = (xs: number[]) => {
-	const v = [...xs].sort((a, b) => a - b);
-	const m = Math.floor(v.length / 2);
-	return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
-};
 
 /**
  * Lighthouse's scores vary from run to run: this session the Chinese Kafka question bank scored 99 in 5 of 63 runs and
@@ -93,7 +88,7 @@ async function medianLighthouse(path: string): Promise<LighthouseScores & { runs
 	const meets = (s: LighthouseScores) =>
 		categories.every((c) => s[c] >= budgets.lighthouse[c]) && s.tbt <= budgets.lighthouseTbtMs && s.mainThread <= budgets.lighthouseMainThreadMs;
 	const { runs, passed } = await runUntilDecided(() => lighthouse(origin, path), meets);
-	const fields = ['performance', 'accessibility', 'best-practices', 'seo', 'lcp', 'tbt', 'cls', 'mainThread'] as const;
+	const fields = ['performance', 'accessibility', 'best-practices', 'seo', 'lcp', 'tbt', 'cls', 'mainThread', 'benchmarkIndex', 'duringRun', 'afterRun', 'cpuSlowdown', 'attempts'] as const;
 	const medians = Object.fromEntries(fields.map((k) => [k, Number(median(runs.map((r) => r[k])).toFixed(3))]));
 	return { ...(medians as Omit<LighthouseScores, 'path'>), path, runs, passed, misses: runs.filter((r) => !meets(r)).length };
 }
@@ -219,10 +214,10 @@ function markdown(r: any): string {
 	const lines = [`# Benchmark (${r.date}${r.ci ? ', CI sample' : ''})`, '', '## Build', '', '| build | seconds | pages | diagrams rendered | reused |', '|---|---|---|---|---|'];
 	for (const b of r.builds) lines.push(`| ${b.label}${b.samples ? `: ${b.samples.join(' / ')} s` : ''} | ${b.seconds.toFixed(1)} | ${b.pages} | ${b.rendered} | ${b.reused} |`);
 	if (r.scale) lines.push(`| 10× corpus | ${r.scale.seconds.toFixed(1)} | ${r.scale.pages} | ${r.scale.rendered} | ${r.scale.reused} |`);
-	lines.push('', `Search index: ${kb(r.indexBytes)}${r.scale ? `; 10× corpus: ${kb(r.scale.indexBytes)}` : ''}.`, '', '## Lighthouse (mobile, median of 2–5 runs; each run in brackets)', '', '| page | perf | a11y | best practices | SEO | LCP ms | TBT ms | main thread ms | CLS |', '|---|---|---|---|---|---|---|---|---|');
+	lines.push('', `Search index: ${kb(r.indexBytes)}${r.scale ? `; 10× corpus: ${kb(r.scale.indexBytes)}` : ''}.`, '', '## Lighthouse (mobile, median of 2–5 runs; each run in brackets)', '', 'CPU slowdown calibrated to this machine before each run (Lighthouse BenchmarkIndex → multiplier, as Lighthouse\'s throttling guide advises; 4× at 1,533).', '', '| page | perf | a11y | best practices | SEO | LCP ms | TBT ms | main thread ms | CLS | host index (CPU ×) |', '|---|---|---|---|---|---|---|---|---|---|');
 	for (const s of r.lighthouse) {
 		const each = (k: string) => (s.runs ? ` (${s.runs.map((x: any) => x[k]).join('/')})` : '');
-		lines.push(`| ${s.path} | ${s.performance}${each('performance')} | ${s.accessibility}${each('accessibility')} | ${s['best-practices']} | ${s.seo} | ${s.lcp} | ${s.tbt}${each('tbt')} | ${s.mainThread}${each('mainThread')} | ${s.cls} |`);
+		lines.push(`| ${s.path} | ${s.performance}${each('performance')} | ${s.accessibility}${each('accessibility')} | ${s['best-practices']} | ${s.seo} | ${s.lcp} | ${s.tbt}${each('tbt')} | ${s.mainThread}${each('mainThread')} | ${s.cls} | ${s.runs ? s.runs.map((x: any) => `${x.benchmarkIndex}→${x.duringRun}→${x.afterRun} (${x.cpuSlowdown}×${x.attempts > 1 ? `, ${x.attempts} tries` : ''})`).join(' / ') : ''} |`);
 	}
 	lines.push('', `## PDFs (printed in ${r.pdf.seconds.toFixed(0)} s)`, '', '| file | pages | size |', '|---|---|---|');
 	for (const p of r.pdf.pdfs) lines.push(`| ${p.file} | ${p.pages} | ${kb(p.bytes)} |`);

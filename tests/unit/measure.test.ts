@@ -22,3 +22,16 @@ test('two passing runs decide a page; one miss means running until three runs ag
 	assert.equal(await decide('01100'), '01100 fail');
 	assert.equal(await decide('00111'), '00111 pass');
 });
+
+test("the CPU slowdown follows Lighthouse's calibration: 4× at BenchmarkIndex 1,533, less on a slower host, more on a faster one", async () => {
+	const { cpuSlowdownFor } = await import('../../scripts/lib/measure.ts');
+	assert.equal(cpuSlowdownFor(1533), 4);
+	assert.equal(cpuSlowdownFor(1300), 3);
+	assert.equal(cpuSlowdownFor(800), 2);
+	assert.equal(cpuSlowdownFor(150), 1);
+	assert.equal(cpuSlowdownFor(2000), 6);
+	assert.equal(cpuSlowdownFor(1050), 2.5);
+	assert.ok(cpuSlowdownFor(700) < cpuSlowdownFor(900) && cpuSlowdownFor(900) < cpuSlowdownFor(1400));
+	assert.throws(() => cpuSlowdownFor(120), /too slow to emulate/);
+	assert.throws(() => cpuSlowdownFor(Number.NaN), /too slow to emulate/);
+});
