@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { topicDirs } from '../../scripts/lib/lint.ts';
+import { type Question, extractQuestions } from '../../src/lib/questions.ts';
 
 export const dist = process.env.DIST_DIR ?? 'dist';
 export const base = `/${(process.env.BASE_PATH ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
@@ -33,3 +35,23 @@ export function watch(page: Page) {
 
 /** Pages that carry a diagram (topic pages), read from the build. */
 export const hasDiagram = (path: string) => readFileSync(join(dist, path, 'index.html'), 'utf8').includes('class="diagram"');
+
+/**
+ * The interview questions with a short answer on one language's source pages, by section in sidebar order: what the
+ * question bank lists and what practice and the decks carry.
+ */
+export function sourceQuestions(lang: 'en' | 'zh-cn'): Map<string, Question[]> {
+	const root = join('src/content/docs', lang === 'en' ? '' : 'zh-cn');
+	const out = new Map<string, Question[]>();
+	for (const section of topicDirs) {
+		let files: string[] = [];
+		try {
+			files = readdirSync(join(root, section)).filter((f) => f.endsWith('.mdx'));
+		} catch {
+			continue;
+		}
+		const questions = files.flatMap((f) => extractQuestions(readFileSync(join(root, section, f), 'utf8')).filter((q) => q.shortAnswer));
+		if (questions.length > 0) out.set(section, questions);
+	}
+	return out;
+}

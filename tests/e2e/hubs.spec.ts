@@ -1,29 +1,5 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { topicDirs } from '../../scripts/lib/lint.ts';
-import { extractQuestions } from '../../src/lib/questions.ts';
-
-/** The interview questions of one language's source pages, by section, as the question bank should list them. */
-function sourceQuestions(lang: 'en' | 'zh-cn') {
-	const root = join('src/content/docs', lang === 'en' ? '' : 'zh-cn');
-	const out = new Map<string, string[]>();
-	for (const section of topicDirs) {
-		let files: string[] = [];
-		try {
-			files = readdirSync(join(root, section)).filter((f) => f.endsWith('.mdx'));
-		} catch {
-			continue;
-		}
-		const headings = files.flatMap((f) =>
-			extractQuestions(readFileSync(join(root, section, f), 'utf8'))
-				.filter((q) => q.shortAnswer)
-				.map((q) => q.heading),
-		);
-		if (headings.length > 0) out.set(section, headings);
-	}
-	return out;
-}
+import { sourceQuestions } from './helpers';
 
 // Headings as the reader sees them: no Markdown, typographic quotes.
 const plain = (s: string) => s.replace(/[`*]/g, '').replace(/[‘’]/g, "'").replace(/[“”]/g, '"').trim();
@@ -31,7 +7,7 @@ const plain = (s: string) => s.replace(/[`*]/g, '').replace(/[‘’]/g, "'").re
 for (const lang of ['en', 'zh-cn'] as const) {
 	const prefix = lang === 'en' ? '' : 'zh-cn/';
 	test(`${lang}: the question bank has one page per section, and together they list every question, each linking to its answer`, async ({ page }) => {
-		const expected = sourceQuestions(lang);
+		const expected = new Map([...sourceQuestions(lang)].map(([dir, qs]) => [dir, qs.map((q) => q.heading)]));
 		// The index links to each section's bank page, in sidebar order.
 		await page.goto(`${prefix}questions/`);
 		const banks = await page.locator('.sl-markdown-content a[href*="/questions/"]').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));

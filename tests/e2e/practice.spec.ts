@@ -1,29 +1,10 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { type Page, expect, test } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import initSqlJs from 'sql.js';
-import { topicDirs } from '../../scripts/lib/lint.ts';
 import { buildApkg } from '../../src/lib/apkg.ts';
 import { extractQuestions } from '../../src/lib/questions.ts';
-import { base, watch } from './helpers';
-
-/** Every question id of one language's source pages, by section, as practice and the decks should carry them. */
-function sourceIds(lang: 'en' | 'zh-cn') {
-	const root = join('src/content/docs', lang === 'en' ? '' : 'zh-cn');
-	const out = new Map<string, string[]>();
-	for (const section of topicDirs) {
-		let files: string[] = [];
-		try {
-			files = readdirSync(join(root, section)).filter((f) => f.endsWith('.mdx'));
-		} catch {
-			continue;
-		}
-		const ids = files.flatMap((f) => extractQuestions(readFileSync(join(root, section, f), 'utf8')).flatMap((q) => (q.shortAnswer ? [q.id!] : [])));
-		if (ids.length) out.set(section, ids);
-	}
-	return out;
-}
+import { base, sourceQuestions, watch } from './helpers';
 
 /** The notes of an .apkg file, read with fflate (zip) and sql.js (SQLite), as Anki would read them. */
 async function deckNotes(bytes: Uint8Array) {
@@ -44,7 +25,7 @@ const numbers = async (page: Page, sel = '[data-status]') => (await page.locator
 
 for (const lang of ['en', 'zh-cn'] as const) {
 	const prefix = lang === 'en' ? '' : 'zh-cn/';
-	const ids = sourceIds(lang);
+	const ids = new Map([...sourceQuestions(lang)].map(([dir, qs]) => [dir, qs.map((q) => q.id!)]));
 	const total = [...ids.values()].flat().length;
 
 	test(`${lang}: reveal a card, rate it, reload: that card is no longer due and the counts changed`, async ({ page }) => {
