@@ -12,6 +12,7 @@ import { handbookPdf } from './src/integrations/pdf.ts';
 import { remarkMermaid } from './src/integrations/remark-mermaid.ts';
 import { remarkCodeSearchIgnore } from './src/integrations/remark-code-search-ignore.ts';
 import { rehypeBaseLinks } from './src/integrations/rehype-base-links.ts';
+import { rehypeLazySections } from './src/integrations/rehype-lazy-sections.ts';
 
 const { site, base, repoUrl } = resolveSite(process.env);
 // The benchmark's baseline build leaves Mermaid fences as code blocks (HANDBOOK_DIAGRAMS=off) to measure what
@@ -33,7 +34,7 @@ export default defineConfig({
 	markdown: {
 		processor: unified({
 			remarkPlugins: [...(diagrams ? [remarkMermaid] : []), remarkCodeSearchIgnore],
-			rehypePlugins: [rehypeBaseLinks({ base })],
+			rehypePlugins: [rehypeBaseLinks({ base }), rehypeLazySections],
 		}),
 	},
 	integrations: [

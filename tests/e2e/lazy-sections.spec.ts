@@ -1,0 +1,99 @@
+import { expect, test } from '@playwright/test';
+import { sitemapPages } from './helpers';
+
+/*
+ * Sections below the fold are skipped by the browser until the reader comes near (content-visibility: auto), holding
+ * the height the build estimated (--est, src/integrations/rehype-lazy-sections.ts). These tests check what a reader
+ * and assistive tools would notice if that went wrong.
+ */
+const pages = sitemapPages();
+
+for (const width of [320, 390]) {
+	test(`every section's reserved height is at least its real height on a ${width} px phone, on every page`, async ({ browser }) => {
+		test.setTimeout(300_000);
+		const page = await browser.newPage({ viewport: { width, height: 800 } });
+		const low: string[] = [];
+		let sections = 0;
+		for (const path of pages) {
+			await page.goto(path);
+			const measured = await page.evaluate(() => {
+				const all = [...document.querySelectorAll<HTMLElement>('.sl-markdown-content > section.hb-section')];
+				for (const s of all) s.style.contentVisibility = 'visible';
+				return all.map((s) => ({
+					heading: s.querySelector('h2')?.id ?? '?',
+					est: Number.parseFloat(s.style.getPropertyValue('--est')),
+					real: Math.ceil(s.getBoundingClientRect().height),
+				}));
+			});
+			sections += measured.length;
+			for (const m of measured) if (!(m.est >= m.real)) low.push(`/${path}#${m.heading}: reserved ${m.est} px, real ${m.real} px`);
+		}
+		await page.close();
+		expect(sections, 'topic pages are split into lazily drawn sections').toBeGreaterThan(100);
+		expect(low, 'sections whose estimate is below their real height (rehype-lazy-sections.ts under-counts)').toEqual([]);
+	});
+}
+
+const topic = pages.find((p) => /^kafka\/[^/]+\/$/.test(p))!;
+for (const path of [topic, `zh-cn/${topic}`]) {
+	test(`/${path}: a link to the last section lands on its heading, and the skipped sections come back as the reader scrolls`, async ({ page }) => {
+		await page.setViewportSize({ width: 390, height: 800 });
+		await page.goto(path);
+		const ids = await page.locator('.sl-markdown-content > section.hb-section h2').evaluateAll((hs) => hs.map((h) => h.id));
+		expect(ids.length).toBeGreaterThan(2);
+		const last = ids.at(-1)!;
+		await page.goto(`${path}#${encodeURIComponent(last)}`);
+		// Where the browser puts a linked heading: below the sticky header, at the page's scroll padding.
+		const offset = () =>
+			page.locator(`[id="${last}"]`).evaluate((h) => h.getBoundingClientRect().top - Number.parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop));
+		await expect.poll(async () => Math.abs(await offset())).toBeLessThan(4);
+		await page.waitForTimeout(500);
+		expect(Math.abs(await offset()), 'the heading stays put while sections are drawn').toBeLessThan(4);
+		// Back at the top, selecting the whole article (what a reader copies) still holds every section, drawn or not.
+		await page.evaluate(() => window.scrollTo(0, 0));
+		const text = await page.evaluate(() => {
+			const range = document.createRange();
+			range.selectNodeContents(document.querySelector('.sl-markdown-content')!);
+			getSelection()!.removeAllRanges();
+			getSelection()!.addRange(range);
+			return getSelection()!.toString();
+		});
+		for (const h of await page.locator('.sl-markdown-content > section.hb-section h2').allTextContents()) expect(text).toContain(h.trim());
+	});
+
+	test(`/${path}: code blocks that scroll sideways in skipped sections are focusable once drawn`, async ({ page }) => {
+		await page.setViewportSize({ width: 320, height: 700 });
+		await page.goto(path);
+		const blocks = page.locator('.sl-markdown-content > section.hb-section .expressive-code pre');
+		const n = await blocks.count();
+		let scrolling = 0;
+		for (let i = 0; i < n; i++) {
+			const pre = blocks.nth(i);
+			await pre.scrollIntoViewIfNeeded();
+			if (await pre.evaluate((el) => el.scrollWidth > el.clientWidth)) {
+				scrolling++;
+				await expect(pre).toHaveAttribute('tabindex', '0');
+			}
+		}
+		test.skip(scrolling === 0, `no code block on /${path} scrolls sideways at 320 px`);
+	});
+}
+
+for (const path of [topic, `zh-cn/${topic}`]) {
+	test(`/${path}: wrapping sections changes nothing in the layout (every heading, code block, table and diagram where it was)`, async ({ page }) => {
+		for (const width of [390, 1280]) {
+			await page.setViewportSize({ width, height: 800 });
+			await page.goto(path);
+			const tops = () =>
+				page.evaluate(() =>
+					[...document.querySelectorAll('.sl-markdown-content :is(h2, h3, pre, table, figure)')].map((e) => Math.round(e.getBoundingClientRect().top + scrollY)),
+				);
+			await page.evaluate(() => document.querySelectorAll<HTMLElement>('.hb-section').forEach((s) => (s.style.contentVisibility = 'visible')));
+			const wrapped = await tops();
+			await page.evaluate(() => document.querySelectorAll('.hb-section').forEach((s) => s.replaceWith(...s.childNodes)));
+			const unwrapped = await tops();
+			expect(wrapped.length).toBeGreaterThan(5);
+			expect(wrapped.map((y, i) => Math.abs(y - unwrapped[i])).every((d) => d <= 1), `${width} px: ${wrapped} vs ${unwrapped}`).toBe(true);
+		}
+	});
+}
