@@ -12,7 +12,7 @@ import * as checks from './lib/code-checks.ts';
 import { compileJava } from './lib/code-java.ts';
 import { runKafka } from './lib/code-kafka.ts';
 import { codeDir, findJdks } from './lib/code-tools.ts';
-import { checkDefaults } from './lib/kafka-defaults.ts';
+import { checkDefaults, checkProseDefaults } from './lib/kafka-defaults.ts';
 import { listPages, rel, root } from './lib/pages.ts';
 
 const red = (s: string) => (process.stdout.isTTY ? `\x1b[31m${s}\x1b[0m` : s);
@@ -120,6 +120,10 @@ async function run() {
 	const defaults = checkDefaults(files);
 	problems.push(...defaults.problems);
 	log(`Kafka defaults: ${defaults.count} stated defaults compared with Kafka ${checks.kafkaVersion()}, ${defaults.problems.length} problems`);
+	// 5. The defaults pages state in prose and tables ("`linger.ms` (default 5 ms)", "（默认 5 分钟）"), read and compared too.
+	const prose = checkProseDefaults(files);
+	problems.push(...prose.problems, ...prose.unread.map((u) => `${u}: a default this check cannot read; state it as a value with a unit, or use <Default />`));
+	log(`Kafka defaults in prose: ${prose.compared} compared with Kafka ${checks.kafkaVersion()}, ${prose.problems.length} contradicted, ${prose.unread.length} not understood`);
 
 	console.log(`\nNot checkable here (tests/code/not-checkable.yaml):`);
 	for (const [b, reason] of notCheckable) console.log(`  ${b.file}:${b.line} ${b.lang}${b.meta.title ? ` "${b.meta.title}"` : ''}: ${reason}`);
