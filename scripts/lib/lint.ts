@@ -39,6 +39,11 @@ export function lintPage(page: Page): string[] {
 			at(q.line, `the short answer to "${q.heading}" has ${size} ${page.locale === 'en' ? 'words' : '汉字'}; at most ${limit}.`);
 	}
 	if (extractDiagrams(page.body, page.file).length === 0) at(1, 'has no Mermaid diagram; every topic page has at least one.');
+	// A header row with an empty cell leaves that column's cells with no header for a screen reader (axe td-has-header).
+	const lines = page.body.split('\n');
+	for (const [i, l] of lines.entries())
+		if (/^\s*\|/.test(l) && /^\s*\|?\s*:?-{3,}/.test(lines[i + 1] ?? '') && (!/^\s*\|/.test(lines[i - 1] ?? '')) && /\|\s*\|/.test(l.trim().replace(/\|\s*$/, '')))
+			at(i + 1, `a table's header row has an empty cell; name the column (for example ${page.locale === 'en' ? '"Aspect"' : '"对比项"'}) so screen readers can announce its cells.`);
 	if (page.locale === 'zh-cn') problems.push(...lintChinese(page));
 	return problems;
 }

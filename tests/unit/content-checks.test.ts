@@ -179,3 +179,13 @@ test('derives site URL and base path from the environment, for forks too', () =>
 	assert.equal(resolveSite({ GITHUB_ACTIONS: 'true', GITHUB_REPOSITORY: 'a/b', BASE_PATH: '/x/', SITE_URL: 'https://x.dev' }).base, '/x/');
 });
 
+
+test('reports a table whose header row has an empty cell, with file and line, and accepts a named one', () => {
+	const table = '\n| | Kafka | RabbitMQ |\n|---|---|---|\n| Model | log | queue |\n';
+	const withTable = en.replace('\n## ', `${table}\n## `);
+	const line = withTable.split('\n').indexOf('| | Kafka | RabbitMQ |') + 1;
+	const problems = lintPage(at('kafka/sample.mdx', withTable));
+	assert.equal(problems.length, 1, problems.join('\n'));
+	assert.match(problems[0], new RegExp(`kafka/sample\\.mdx:${line}: a table's header row has an empty cell`));
+	assert.deepEqual(lintPage(at('kafka/sample.mdx', withTable.replace('| | Kafka', '| Aspect | Kafka'))), []);
+});
