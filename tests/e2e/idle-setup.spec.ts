@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { base } from './helpers';
 
 // Starlight sets up its search UI and its two tables of contents (desktop and mobile) in idle callbacks as soon as a
 // page loads; on a slow phone each is a long task while the reader starts reading (the table of contents' selector
@@ -6,6 +7,7 @@ import { expect, test } from '@playwright/test';
 // holds those callbacks until the reader's first key, pointer, touch, focus or scroll. These tests fail if Starlight's
 // code changes so the hold no longer recognises them, and check that what the callbacks set up still works.
 const page_ = 'zh-cn/data-platform/mongodb-cassandra/';
+test.skip(base !== '/', 'the base-path run serves the same pages; the hold is an inline script that does not depend on the path');
 
 test('before any input, no idle callback builds the search UI or a table of contents', async ({ page }) => {
 	await page.addInitScript(() => {
