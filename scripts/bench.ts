@@ -88,9 +88,9 @@ async function medianLighthouse(path: string): Promise<LighthouseScores & { runs
 	const meets = (s: LighthouseScores) =>
 		categories.every((c) => s[c] >= budgets.lighthouse[c]) && s.tbt <= budgets.lighthouseTbtMs && s.mainThread <= budgets.lighthouseMainThreadMs;
 	const { runs, passed } = await runUntilDecided(() => lighthouse(origin, path), meets);
-	const fields = ['performance', 'accessibility', 'best-practices', 'seo', 'lcp', 'tbt', 'cls', 'mainThread', 'benchmarkIndex', 'duringRun', 'afterRun', 'cpuSlowdown', 'attempts'] as const;
+	const fields = ['performance', 'accessibility', 'best-practices', 'seo', 'fcp', 'si', 'lcp', 'tbt', 'cls', 'mainThread', 'benchmarkIndex', 'duringRun', 'afterRun', 'cpuSlowdown', 'attempts'] as const;
 	const medians = Object.fromEntries(fields.map((k) => [k, Number(median(runs.map((r) => r[k])).toFixed(3))]));
-	return { ...(medians as Omit<LighthouseScores, 'path'>), path, runs, passed, misses: runs.filter((r) => !meets(r)).length };
+	return { ...(medians as Omit<LighthouseScores, 'path' | 'lost'>), lost: runs.map((r) => r.lost).filter(Boolean).join('; '), path, runs, passed, misses: runs.filter((r) => !meets(r)).length };
 }
 
 async function run() {
@@ -220,10 +220,10 @@ function markdown(r: any): string {
 	const lines = [`# Benchmark (${r.date}${r.ci ? ', CI sample' : ''})`, '', '## Build', '', '| build | seconds | pages | diagrams rendered | reused |', '|---|---|---|---|---|'];
 	for (const b of r.builds) lines.push(`| ${b.label}${b.samples ? `: ${b.samples.join(' / ')} s` : ''} | ${b.seconds.toFixed(1)} | ${b.pages} | ${b.rendered} | ${b.reused} |`);
 	if (r.scale) lines.push(`| 10× corpus | ${r.scale.seconds.toFixed(1)} | ${r.scale.pages} | ${r.scale.rendered} | ${r.scale.reused} |`);
-	lines.push('', `Search index: ${kb(r.indexBytes)}${r.scale ? `; 10× corpus: ${kb(r.scale.indexBytes)}` : ''}.`, '', '## Lighthouse (mobile, median of 2–5 runs; each run in brackets)', '', 'CPU slowdown calibrated to this machine before each run (Lighthouse BenchmarkIndex → multiplier, as Lighthouse\'s throttling guide advises; 4× at 1,533).', '', '| page | perf | a11y | best practices | SEO | LCP ms | TBT ms | main thread ms | CLS | host index (CPU ×) |', '|---|---|---|---|---|---|---|---|---|---|');
+	lines.push('', `Search index: ${kb(r.indexBytes)}${r.scale ? `; 10× corpus: ${kb(r.scale.indexBytes)}` : ''}.`, '', '## Lighthouse (mobile, median of 2–5 runs; each run in brackets)', '', 'CPU slowdown calibrated to this machine before each run (Lighthouse BenchmarkIndex → multiplier, as Lighthouse\'s throttling guide advises; 4× at 1,533).', '', '| page | perf | a11y | best practices | SEO | FCP ms | SI ms | LCP ms | TBT ms | main thread ms | CLS | metrics under 1 (per run) | host index (CPU ×) |', '|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 	for (const s of r.lighthouse) {
 		const each = (k: string) => (s.runs ? ` (${s.runs.map((x: any) => x[k]).join('/')})` : '');
-		lines.push(`| ${s.path} | ${s.performance}${each('performance')} | ${s.accessibility}${each('accessibility')} | ${s['best-practices']} | ${s.seo} | ${s.lcp} | ${s.tbt}${each('tbt')} | ${s.mainThread}${each('mainThread')} | ${s.cls} | ${s.runs ? s.runs.map((x: any) => `${x.benchmarkIndex}→${x.duringRun}→${x.afterRun} (${x.cpuSlowdown}×${x.attempts > 1 ? `, ${x.attempts} tries` : ''})`).join(' / ') : ''} |`);
+		lines.push(`| ${s.path} | ${s.performance}${each('performance')} | ${s.accessibility}${each('accessibility')} | ${s['best-practices']} | ${s.seo} | ${s.fcp}${each('fcp')} | ${s.si}${each('si')} | ${s.lcp}${each('lcp')} | ${s.tbt}${each('tbt')} | ${s.mainThread}${each('mainThread')} | ${s.cls} | ${s.lost || '–'} | ${s.runs ? s.runs.map((x: any) => `${x.benchmarkIndex}→${x.duringRun}→${x.afterRun} (${x.cpuSlowdown}×${x.attempts > 1 ? `, ${x.attempts} tries` : ''})`).join(' / ') : ''} |`);
 	}
 	lines.push('', `## PDFs (printed in ${r.pdf.seconds.toFixed(0)} s)`, '', '| file | pages | size |', '|---|---|---|');
 	for (const p of r.pdf.pdfs) lines.push(`| ${p.file} | ${p.pages} | ${kb(p.bytes)} |`);

@@ -114,9 +114,13 @@ export interface LighthouseScores {
 	accessibility: number;
 	'best-practices': number;
 	seo: number;
+	fcp: number;
+	si: number;
 	lcp: number;
 	tbt: number;
 	cls: number;
+	/** The performance metrics that scored under 1, with their scores ("si 0.93"): what a run under 100 lost points on. */
+	lost: string;
 	/** Main-thread work during load (Lighthouse's mainthread-work-breakdown, simulated slow phone), ms. */
 	mainThread: number;
 	/** This machine's Lighthouse BenchmarkIndex just before the run (median of three), as Lighthouse measured it at the start of the run, and just after it. */
@@ -203,9 +207,15 @@ export async function lighthouse(origin: string, path: string): Promise<Lighthou
 				accessibility: score('accessibility'),
 				'best-practices': score('best-practices'),
 				seo: score('seo'),
+				fcp: Math.round(audit('first-contentful-paint')),
+				si: Math.round(audit('speed-index')),
 				lcp: Math.round(audit('largest-contentful-paint')),
 				tbt: Math.round(audit('total-blocking-time')),
 				cls: Number(audit('cumulative-layout-shift').toFixed(3)),
+				lost: Object.entries({ fcp: 'first-contentful-paint', si: 'speed-index', lcp: 'largest-contentful-paint', tbt: 'total-blocking-time', cls: 'cumulative-layout-shift' })
+					.filter(([, id]) => (lhr.audits[id]?.score ?? 0) < 1)
+					.map(([k, id]) => `${k} ${lhr.audits[id]?.score}`)
+					.join(', '),
 				mainThread: Math.round(audit('mainthread-work-breakdown')),
 				benchmarkIndex,
 				duringRun,
