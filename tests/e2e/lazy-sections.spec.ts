@@ -10,14 +10,29 @@ const pages = sitemapPages();
 test.skip(base !== '/', 'the base-path run serves the same pages; how sections are drawn does not depend on the path');
 
 for (const width of [320, 390]) {
-	test(`every page on a ${width} px phone: each section reserves at least its real height, code that scrolls is a tab stop before its section is drawn`, async ({ browser }) => {
+	test(`every page on a ${width} px phone: nothing shifts while loading, each section reserves at least its real height, code that scrolls is a tab stop before its section is drawn`, async ({ browser }) => {
 		test.setTimeout(300_000);
 		const page = await browser.newPage({ viewport: { width, height: 800 } });
+		// A section the browser first skips and then draws in view moves what follows it: a layout shift a reader sees.
+		await page.addInitScript(() => {
+			const w = window as unknown as { shifts: string[] };
+			w.shifts = [];
+			new PerformanceObserver((list) => {
+				for (const e of list.getEntries() as (PerformanceEntry & { value: number; sources: { node?: Node }[] })[])
+					w.shifts.push(`${e.value.toFixed(4)} (${e.sources.map((s) => (s.node as Element | undefined)?.className || s.node?.nodeName).join(', ')})`);
+			}).observe({ type: 'layout-shift', buffered: true });
+		});
+		const shifted: string[] = [];
 		const low: string[] = [];
 		const untabbable: string[] = [];
 		let sections = 0;
 		for (const path of pages) {
 			await page.goto(path);
+			const shifts = await page.evaluate(async () => {
+				await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+				return (window as unknown as { shifts: string[] }).shifts;
+			});
+			if (shifts.length) shifted.push(`/${path}: ${shifts.join('; ')}`);
 			const measured = await page.evaluate(() => {
 				const all = [...document.querySelectorAll<HTMLElement>('.sl-markdown-content > section.hb-section')];
 				// Before anything is drawn: a keyboard user tabbing down the page must not pass a block that scrolls.
@@ -39,6 +54,7 @@ for (const width of [320, 390]) {
 		}
 		await page.close();
 		expect(sections, 'topic pages are split into lazily drawn sections').toBeGreaterThan(100);
+		expect(shifted, 'pages whose layout shifts while loading').toEqual([]);
 		expect(low, 'sections whose estimate is below their real height (rehype-lazy-sections.ts under-counts)').toEqual([]);
 		expect(untabbable, 'code blocks that scroll but are not tab stops (ec.config.mjs)').toEqual([]);
 	});
