@@ -16,7 +16,7 @@ export const diagramDir = join(root, 'src', 'diagrams');
 export const docsDir = join(root, 'src', 'content', 'docs');
 
 /** Bump when the render options or the SVG post-processing change: every diagram is then rendered again. */
-const RENDER_VERSION = 10;
+const RENDER_VERSION = 11;
 const mermaidVersion: string = require('mermaid/package.json').version;
 
 /** The font stack used to measure labels at build time and to draw them in the reader's browser. */
@@ -237,10 +237,20 @@ export class Renderer {
 							});
 							style.textContent = kept.map((rule) => rule.cssText).join('');
 						}
-						// Mermaid defines every arrowhead, shadow and gradient a diagram type might use; keep those this one uses.
-						for (const def of el.querySelectorAll('marker[id], filter[id], linearGradient[id], radialGradient[id]')) {
+						// Mermaid defines every arrowhead, shadow, gradient and actor icon a diagram type might use (a sequence
+						// diagram's unused database icon alone is 9.7 KB of path data); keep those this one uses.
+						for (const def of el.querySelectorAll('marker[id], filter[id], linearGradient[id], radialGradient[id], symbol[id]')) {
 							const rest = el.outerHTML.replace(def.outerHTML, '');
 							if (!rest.includes(`#${def.id})`) && !rest.includes(`#${def.id}"`)) def.remove();
+						}
+						for (const defs of el.querySelectorAll('defs')) if (!defs.children.length) defs.remove();
+						// Sequence diagrams repeat the diagram's font stack inline on every label; the drawing's own style
+						// rule already gives it. Drop the copy wherever the label's computed font stays the same.
+						for (const t of el.querySelectorAll<SVGElement | HTMLElement>('[style*="font-family"]')) {
+							const before = getComputedStyle(t).fontFamily;
+							const value = t.style.getPropertyValue('font-family');
+							t.style.removeProperty('font-family');
+							if (getComputedStyle(t).fontFamily !== before) t.style.setProperty('font-family', value);
 						}
 						const pruned = el.outerHTML;
 						host.remove();
