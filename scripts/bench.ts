@@ -220,11 +220,7 @@ function markdown(r: any): string {
 	const lines = [`# Benchmark (${r.date}${r.ci ? ', CI sample' : ''})`, '', '## Build', '', '| build | seconds | pages | diagrams rendered | reused |', '|---|---|---|---|---|'];
 	for (const b of r.builds) lines.push(`| ${b.label}${b.samples ? `: ${b.samples.join(' / ')} s` : ''} | ${b.seconds.toFixed(1)} | ${b.pages} | ${b.rendered} | ${b.reused} |`);
 	if (r.scale) lines.push(`| 10× corpus | ${r.scale.seconds.toFixed(1)} | ${r.scale.pages} | ${r.scale.rendered} | ${r.scale.reused} |`);
-	lines.push('', `Search index: ${kb(r.indexBytes)}${r.scale ? `; 10× corpus: ${kb(r.scale.indexBytes)}` : ''}.`, '', '## Lighthouse (mobile, median of 2–5 runs; each run in brackets)', '', 'CPU slowdown calibrated to this machine before each run (Lighthouse BenchmarkIndex → multiplier, as Lighthouse\'s throttling guide advises; 4× at 1,533).', '', '| page | perf | a11y | best practices | SEO | FCP ms | SI ms | LCP ms | TBT ms | main thread ms | CLS | metrics under 1 (per run) | host index (CPU ×) |', '|---|---|---|---|---|---|---|---|---|---|---|---|---|');
-	for (const s of r.lighthouse) {
-		const each = (k: string) => (s.runs ? ` (${s.runs.map((x: any) => x[k]).join('/')})` : '');
-		lines.push(`| ${s.path} | ${s.performance}${each('performance')} | ${s.accessibility}${each('accessibility')} | ${s['best-practices']} | ${s.seo} | ${s.fcp}${each('fcp')} | ${s.si}${each('si')} | ${s.lcp}${each('lcp')} | ${s.tbt}${each('tbt')} | ${s.mainThread}${each('mainThread')} | ${s.cls} | ${s.lost || '–'} | ${s.runs ? s.runs.map((x: any) => `${x.benchmarkIndex}→${x.duringRun}→${x.afterRun} (${x.cpuSlowdown}×${x.attempts > 1 ? `, ${x.attempts} tries` : ''})`).join(' / ') : ''} |`);
-	}
+	lines.push('', `Search index: ${kb(r.indexBytes)}${r.scale ? `; 10× corpus: ${kb(r.scale.indexBytes)}` : ''}.`);
 	lines.push('', `## PDFs (printed in ${r.pdf.seconds.toFixed(0)} s)`, '', '| file | pages | size |', '|---|---|---|');
 	for (const p of r.pdf.pdfs) lines.push(`| ${p.file} | ${p.pages} | ${kb(p.bytes)} |`);
 	lines.push('', '## Search (first query, fresh browser)', '', '| query | bytes (gzip) | time to first result |', '|---|---|---|');
@@ -238,6 +234,12 @@ function markdown(r: any): string {
 	lines.push('', '## First load per page (heaviest first)', '', '| page | requests | gzip total | raw total | html | css | js | fonts | images | diagrams | diagram JS |', '|---|---|---|---|---|---|---|---|---|---|---|');
 	for (const w of r.weights)
 		lines.push(`| ${w.path} | ${w.requests} | ${kb(w.totalGzip)} | ${kb(w.totalRaw)} | ${kb(w.gzip.html)} | ${kb(w.gzip.css)} | ${kb(w.gzip.js)} | ${kb(w.gzip.font)} | ${kb(w.gzip.image)} | ${w.diagrams} | ${w.diagramJs} |`);
+	// Lighthouse last, just before the verdict: CI shows only the tail of this output.
+	lines.push('', '## Lighthouse (mobile, median of 2–5 runs; each run in brackets)', '', 'CPU slowdown calibrated to this machine before each run (Lighthouse BenchmarkIndex → multiplier, as Lighthouse\'s throttling guide advises; 4× at 1,533).', '', '| page | perf | a11y | best practices | SEO | FCP ms | SI ms | LCP ms | TBT ms | main thread ms | CLS | metrics under 1 (per run) | host index (CPU ×) |', '|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+	for (const s of r.lighthouse) {
+		const each = (k: string) => (s.runs ? ` (${s.runs.map((x: any) => x[k]).join('/')})` : '');
+		lines.push(`| ${s.path} | ${s.performance}${each('performance')} | ${s.accessibility}${each('accessibility')} | ${s['best-practices']} | ${s.seo} | ${s.fcp}${each('fcp')} | ${s.si}${each('si')} | ${s.lcp}${each('lcp')} | ${s.tbt}${each('tbt')} | ${s.mainThread}${each('mainThread')} | ${s.cls} | ${s.lost || '–'} | ${s.runs ? s.runs.map((x: any) => `${x.benchmarkIndex}→${x.duringRun}→${x.afterRun} (${x.cpuSlowdown}×${x.attempts > 1 ? `, ${x.attempts} tries` : ''})`).join(' / ') : ''} |`);
+	}
 	lines.push('', `Budgets: ${r.breaches.length ? `${r.breaches.length} breach(es)` : 'all hold'}.`, ...r.breaches.map((b: string) => `- ${b}`), '');
 	return lines.join('\n');
 }
