@@ -96,14 +96,16 @@ async function medianLighthouse(path: string): Promise<LighthouseScores & { runs
 async function run() {
 	const started = performance.now();
 	rmSync(join(root, 'node_modules/.astro'), { recursive: true, force: true });
-	log('building without diagrams (fences left as code), cold then warm…');
-	const plainCold = timedBuild('no diagrams, cold', { ...env, HANDBOOK_DIAGRAMS: 'off' }, ['--outDir', outDir]);
+	// The budget compares warm builds (fastest of three). The CI sample skips the cold builds, which are reported only:
+	// its first "warm" build then starts from a cleared cache, and the fastest of the three still counts.
+	log(`building without diagrams (fences left as code)${ci ? '' : ', cold then warm'}…`);
+	const plainCold = ci ? undefined : timedBuild('no diagrams, cold', { ...env, HANDBOOK_DIAGRAMS: 'off' }, ['--outDir', outDir]);
 	const plainWarm = fastest(warmRuns, () => timedBuild('no diagrams, warm', { ...env, HANDBOOK_DIAGRAMS: 'off' }, ['--outDir', outDir]));
-	log('building with diagrams, cold then warm…');
+	log(`building with diagrams${ci ? '' : ', cold then warm'}…`);
 	rmSync(join(root, 'node_modules/.astro'), { recursive: true, force: true });
-	const cold = timedBuild('diagrams, cold', env, ['--outDir', outDir, '--force']);
+	const cold = ci ? undefined : timedBuild('diagrams, cold', env, ['--outDir', outDir, '--force']);
 	const warm = fastest(warmRuns, () => timedBuild('diagrams, warm', env, ['--outDir', outDir]));
-	const builds = [plainCold, plainWarm, cold, warm];
+	const builds = [plainCold, plainWarm, cold, warm].filter((b) => b !== undefined);
 	for (const b of builds) log(`${b.label}: ${b.seconds.toFixed(1)} s, ${b.pages} pages, diagrams ${b.rendered} rendered / ${b.reused} reused`);
 
 	const dist = join(root, outDir);
@@ -202,7 +204,7 @@ async function run() {
 	if (ratio > budgets.warmBuildVsNoDiagrams) breaches.push(`warm build ${warm.seconds.toFixed(1)} s is ${ratio.toFixed(2)}× the build without diagrams (> ${budgets.warmBuildVsNoDiagrams}×)`);
 	if (scale) {
 		if (scale.seconds > budgets.scaleBuildSeconds) breaches.push(`10× corpus built in ${scale.seconds.toFixed(0)} s > ${budgets.scaleBuildSeconds} s`);
-		const growth = scale.seconds / cold.seconds / (scale.pages / cold.pages);
+		const growth = scale.seconds / cold!.seconds / (scale.pages / cold!.pages);
 		if (growth > budgets.scaleGrowthVsLinear) breaches.push(`10× corpus build grew ${growth.toFixed(2)}× faster than linear`);
 	}
 
