@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { type Page, expect, test } from '@playwright/test';
 import { sitemapPages, useTheme, watch } from './helpers';
 
 // Generated per page from the sitemap: every page of the site, in both languages, must hold these.
@@ -8,6 +8,9 @@ const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 // The base-path run (scripts/test-base-path.ts) serves the same pages under /handbook/; axe has already checked them
 // in the root run, so there it checks only what a base path can break: status, language, assets, console, origin.
 const axe = process.env.E2E_AXE !== 'off';
+// Legacy mode runs axe once in the page instead of per frame and then merging (the site has no iframes): the same
+// rules and results, in about half the time (mongodb-cassandra: 2.4-3.9 s -> 1.5-1.8 s for the light pass).
+const axeOn = (page: Page) => new AxeBuilder({ page }).setLegacyMode(true);
 const violations = (result: Awaited<ReturnType<AxeBuilder['analyze']>>) =>
 	result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 
@@ -32,11 +35,11 @@ for (const path of pages) {
 			await page.waitForFunction(() =>
 				[...document.querySelectorAll('.expressive-code pre')].every((pre) => pre.scrollWidth <= pre.clientWidth || pre.hasAttribute('tabindex')),
 			);
-			expect(violations(await new AxeBuilder({ page }).withTags(wcag).analyze()), 'axe, light theme').toEqual([]);
+			expect(violations(await axeOn(page).withTags(wcag).analyze()), 'axe, light theme').toEqual([]);
 			// Only colours change with the theme, so the dark pass checks contrast (text, diagrams, code).
 			await page.locator('starlight-theme-select select').first().selectOption('dark');
 			await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-			expect(violations(await new AxeBuilder({ page }).withRules(['color-contrast']).analyze()), 'axe, dark theme').toEqual([]);
+			expect(violations(await axeOn(page).withRules(['color-contrast']).analyze()), 'axe, dark theme').toEqual([]);
 		}
 		await page.waitForLoadState('networkidle');
 		expect(seen.external, 'requests that leave the site').toEqual([]);
