@@ -19,18 +19,8 @@ function step(title: string, command: string, args: string[], env: Record<string
 	}
 }
 
-// `--build-only` builds dist-base and stops; `--no-build` tests the dist-base already built. npm test (scripts/test.ts)
-// builds it while the unit tests still run, and tests it after the root e2e suite; alone, this script does both.
-const buildOnly = process.argv.includes('--build-only');
-const noBuild = process.argv.includes('--no-build');
-
 function run() {
-	if (noBuild && !existsSync(join(root, outDir, 'index.html'))) {
-		console.error(`✗ --no-build: ${outDir}/ has not been built (run without --no-build)`);
-		process.exit(1);
-	}
-	if (!noBuild) step(`build with BASE_PATH=${base}`, process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], { BASE_PATH: base });
-	if (buildOnly) return;
+	step(`build with BASE_PATH=${base}`, process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], { BASE_PATH: base });
 	let ok = true;
 	for (const [dir, b] of [
 		[outDir, base],

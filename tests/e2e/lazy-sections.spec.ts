@@ -146,9 +146,10 @@ for (const path of pages.filter((p) => /(^|\/)glossary\/$/.test(p))) {
 			await recordShifts(page);
 			await page.goto(path);
 			const found = await shiftsSoFar(page);
-			// At this CPU rate the page header can move by 0.0001-0.001 as its theme and language pickers are set up, and on
-			// a desktop a 1 px line of the sidebar by 0.0002 (seen on /glossary/ and /kafka/local-setup/): not this test's
-			// subject (the glossary), and the unthrottled test above still fails on any shift.
+			// At this CPU rate the desktop header can move by 0.0001-0.001 as its theme and language pickers are set up, and
+			// a 1 px line of the desktop sidebar by 0.0002 (seen on /glossary/ and /kafka/local-setup/): not this test's
+			// subject (the glossary). The unthrottled tests above still fail on any shift, header included, but only at
+			// phone widths: the desktop chrome's shifts on a slow device are known and not tested.
 			const inContent = found.filter((s) => !s.endsWith('[chrome]'));
 			if (inContent.length) shifts.push(`load ${i + 1} (${width} px): ${inContent.join('; ')}`);
 			await page.close();
