@@ -44,7 +44,29 @@ export function serve(root: string, { port = 4321, base = '/' } = {}): Promise<S
 			file = join(file, 'index.html');
 		}
 		if (!existsSync(file)) return notFound();
+		const trickle = Number(url.searchParams.get('trickle'));
+		if (trickle > 0 && file.endsWith('.html')) return void sendInPieces(file, trickle);
 		send(file, 200);
+
+		/**
+		 * `?trickle=N` (the e2e tests): the page's body, up to 24 KB into its main content (more than a phone screen of
+		 * it), in N-byte pieces 16 ms (a frame) apart, so the browser paints while it is still parsing, as a slow phone or
+		 * network makes it do at some point, here at nearly every piece.
+		 */
+		async function sendInPieces(f: string, size: number) {
+			const html = readFileSync(f);
+			const from = html.indexOf('<body');
+			const main = html.indexOf('<main');
+			const to = Math.min(html.indexOf('</main>'), main + 24 * 1024);
+			if (from < 0 || main < from) return send(f, 200);
+			res.writeHead(200, { 'content-type': types['.html'] });
+			res.write(html.subarray(0, from));
+			for (let at = from; at < to; at += size) {
+				res.write(html.subarray(at, Math.min(at + size, to)));
+				await new Promise((done) => setTimeout(done, 16));
+			}
+			res.end(html.subarray(to));
+		}
 
 		function notFound() {
 			send(join(root, '404.html'), 404);
