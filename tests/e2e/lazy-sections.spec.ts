@@ -37,7 +37,7 @@ const shiftsSoFar = (page: Page) =>
 	});
 
 for (const width of [320, 390]) {
-	test(`every page on a ${width} px phone: nothing shifts while loading${width === 320 ? ' (painted mid-parse every 2 KB)' : ''}, each section reserves at least its real height, code that scrolls is a tab stop before its section is drawn`, async ({ browser }) => {
+	test(`every page on a ${width} px phone: nothing shifts while loading${width === 320 ? ' (painted mid-parse every 2 KB)' : ''}, each section reserves at least its real height, code that scrolls is a tab stop before its section is drawn, every table is drawn once loaded`, async ({ browser }) => {
 		test.setTimeout(300_000);
 		const page = await browser.newPage({ viewport: { width, height: 800 } });
 		// A section the browser first skips and then draws in view moves what follows it: a layout shift a reader sees.
@@ -45,7 +45,9 @@ for (const width of [320, 390]) {
 		const shifted: string[] = [];
 		const low: string[] = [];
 		const untabbable: string[] = [];
+		const hidden: string[] = [];
 		let sections = 0;
+		let tables = 0;
 		for (const path of pages) {
 			// At 320 px the server sends each page's content in 2 KB pieces (scripts/lib/serve.ts), so the browser paints
 			// mid-parse at every piece: what a slow phone does at some of them, by chance. At 390 px pages arrive whole.
@@ -64,18 +66,28 @@ for (const width of [320, 390]) {
 					s.style.contentVisibility = '';
 					return { heading: s.querySelector('h2')?.id ?? '?', est: Number.parseFloat(s.style.getPropertyValue('--est')), real };
 				});
-				return { sections, untabbable };
+				// A table is hidden until what follows it is parsed (src/styles/handbook.css); once the page is in, every one
+				// must be drawn: hidden for good if the element after it, or the footer after the article, went missing.
+				const tables = [...document.querySelectorAll<HTMLElement>('.sl-markdown-content table')].map((t) => {
+					const box = t.getBoundingClientRect();
+					return { drawn: getComputedStyle(t).visibility === 'visible' && box.width > 0 && box.height > 0, head: (t.querySelector('th, td')?.textContent ?? '').trim().slice(0, 30) };
+				});
+				return { sections, untabbable, tables };
 			});
 			const r = measured;
 			sections += r.sections.length;
 			for (const m of r.sections) if (!(m.est >= m.real)) low.push(`/${path}#${m.heading}: reserved ${m.est} px, real ${m.real} px`);
 			untabbable.push(...r.untabbable.map((t) => `/${path}: ${t}`));
+			tables += r.tables.length;
+			hidden.push(...r.tables.filter((t) => !t.drawn).map((t) => `/${path}: table starting "${t.head}"`));
 		}
 		await page.close();
 		expect(sections, 'topic pages are split into lazily drawn sections').toBeGreaterThan(100);
 		expect(shifted, 'pages whose layout shifts while loading').toEqual([]);
 		expect(low, 'sections whose estimate is below their real height (rehype-lazy-sections.ts under-counts)').toEqual([]);
 		expect(untabbable, 'code blocks that scroll but are not tab stops (ec.config.mjs)').toEqual([]);
+		expect(tables, 'pages have tables to check').toBeGreaterThan(100);
+		expect(hidden, 'tables not drawn once the page has loaded').toEqual([]);
 	});
 }
 
