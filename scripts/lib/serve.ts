@@ -51,13 +51,13 @@ export function serve(root: string, { port = 4321, base = '/' } = {}): Promise<S
 		/**
 		 * `?trickle=N` (the e2e tests): the page's body, up to 24 KB into its main content (more than a phone screen of
 		 * it), in N-byte pieces 16 ms (a frame) apart, so the browser paints while it is still parsing, as a slow phone or
-		 * network makes it do at some point, here at nearly every piece.
+		 * network makes it do at some point, here at nearly every piece. `&until=header`: only the page's header in pieces.
 		 */
 		async function sendInPieces(f: string, size: number) {
 			const html = readFileSync(f);
 			const from = html.indexOf('<body');
 			const main = html.indexOf('<main');
-			const to = Math.min(html.indexOf('</main>'), main + 24 * 1024);
+			const to = url.searchParams.get('until') === 'header' ? html.indexOf('</header>') : Math.min(html.indexOf('</main>'), main + 24 * 1024);
 			if (from < 0 || main < from) return send(f, 200);
 			res.writeHead(200, { 'content-type': types['.html'] });
 			res.write(html.subarray(0, from));

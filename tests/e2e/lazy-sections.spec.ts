@@ -92,6 +92,26 @@ for (const width of [320, 390]) {
 }
 
 const topic = pages.find((p) => /^kafka\/[^/]+\/$/.test(p))!;
+
+// The header is the same on every page but for its language and the menu button of pages with a sidebar: one page of
+// each kind, in both languages, its header sent in pieces small enough (96 bytes) that the browser paints with the
+// parser inside the header's every part (the site title, the search, the menu), which the 2 KB pieces above pass over.
+test('the header never moves while it is parsed (its header sent in 96-byte pieces, 320 and 390 px)', async ({ browser }) => {
+	test.setTimeout(120_000);
+	const moved: string[] = [];
+	for (const width of [320, 390]) {
+		const page = await browser.newPage({ viewport: { width, height: 800 } });
+		await recordShifts(page);
+		for (const path of ['', 'zh-cn/', topic, `zh-cn/${topic}`]) {
+			await page.goto(`${path}?trickle=96&until=header`);
+			const shifts = (await shiftsSoFar(page)).filter((s) => s.endsWith('[chrome]'));
+			if (shifts.length) moved.push(`/${path} at ${width} px: ${shifts.join('; ')}`);
+		}
+		await page.close();
+	}
+	expect(moved, 'header shifts while loading').toEqual([]);
+});
+
 for (const path of [topic, `zh-cn/${topic}`]) {
 	test(`/${path}: a link to the last section lands on its heading, and the skipped sections come back as the reader scrolls`, async ({ page }) => {
 		await page.setViewportSize({ width: 390, height: 800 });

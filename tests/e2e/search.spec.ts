@@ -78,8 +78,9 @@ for (const [lang, query, open] of [
 		await expect(first).toBeVisible({ timeout: 15_000 });
 		await expect(first.locator('.pagefind-ui__result-nested').first()).toBeVisible();
 		await expect(page.locator('.pagefind-ui__filter-name', { hasText: /section|章节/i }).first()).toBeAttached();
-		const href = await first.locator('a').first().getAttribute('href');
-		expect(href).toContain(lang === 'en' ? '/kafka/consumers/' : '/zh-cn/kafka/consumers/');
+		// Pagefind shows results for what is typed so far ("con" ranks /microservices/configuration/ first, what CI once
+		// read here): wait for the results of the whole query to replace them.
+		await expect(first.locator('a').first()).toHaveAttribute('href', lang === 'en' ? /^(?!.*zh-cn).*\/kafka\/consumers\// : /\/zh-cn\/kafka\/consumers\//);
 		await page.keyboard.press('Tab');
 		await expect(page.locator(':focus')).toBeVisible();
 	});
