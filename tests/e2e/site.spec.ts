@@ -71,3 +71,51 @@ test("each home page marks the other language's words with their language, so sc
 		await expect(page.locator('html')).toHaveAttribute('lang', other);
 	}
 });
+
+/*
+ * Chinese pages name a font with Chinese glyphs before any without them (src/styles/handbook.css), so a run of text
+ * mixing Chinese and Latin is laid out in one font. With the UI font first, every such run took two or three fonts on
+ * Linux (DejaVu Sans, Liberation Sans, Noto Sans CJK SC), and each font at each size is a synchronous round trip to the
+ * browser process inside the page's first layouts (issue 19). Every run of text that has been laid out is checked, as
+ * Chromium reports the fonts it used for it; text in a section not yet drawn reports none and is not counted. The
+ * machines that run the tests have Noto Sans CJK SC (fonts-noto-cjk, installed by .ci/run).
+ */
+test('on Chinese pages each run of text is laid out in one font', async ({ page }) => {
+	for (const path of ['zh-cn/', 'zh-cn/microservices/observability/', 'zh-cn/practice/', 'zh-cn/questions/kafka/']) {
+		await page.goto(path);
+		await page.waitForLoadState('load');
+		// Chromium reports the fonts of an element's text and its descendants': each run of text gets an element of its own
+		// (one no style rule names) and is checked alone.
+		const count = await page.evaluate(() => {
+			const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+			const runs: Text[] = [];
+			for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.textContent!.trim() && !n.parentElement!.closest('script, style, template')) runs.push(n as Text);
+			runs.forEach((text, i) => {
+				const run = document.createElement('hb-text-run');
+				run.setAttribute('data-text', String(i));
+				text.replaceWith(run);
+				run.append(text);
+			});
+			return runs.length;
+		});
+		const cdp = await page.context().newCDPSession(page);
+		await cdp.send('DOM.enable');
+		await cdp.send('CSS.enable');
+		const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+		const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: '[data-text]' });
+		expect(nodeIds.length).toBe(count);
+		const mixed: string[] = [];
+		let laidOut = 0;
+		for (const nodeId of nodeIds) {
+			const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+			if (fonts.length) laidOut++;
+			if (new Set(fonts.map((f) => f.familyName)).size > 1) {
+				const { outerHTML } = await cdp.send('DOM.getOuterHTML', { nodeId });
+				mixed.push(`${fonts.map((f) => `${f.familyName} (${f.glyphCount} glyphs)`).join(' + ')}: ${outerHTML.slice(0, 120)}`);
+			}
+		}
+		await cdp.detach();
+		expect(laidOut, `${path}: elements with text laid out`).toBeGreaterThan(20);
+		expect(mixed, `${path}: elements laid out in more than one font`).toEqual([]);
+	}
+});
