@@ -74,11 +74,11 @@ test("each home page marks the other language's words with their language, so sc
 
 /*
  * Chinese pages name a font with Chinese glyphs before any without them (src/styles/handbook.css), so a run of text
- * mixing Chinese and Latin is laid out in one font. With the UI font first, every such run took two or three fonts on
- * Linux (DejaVu Sans, Liberation Sans, Noto Sans CJK SC), and each font at each size is a synchronous round trip to the
- * browser process inside the page's first layouts (issue 19). Every run of text that has been laid out is checked, as
- * Chromium reports the fonts it used for it; text in a section not yet drawn reports none and is not counted. The
- * machines that run the tests have Noto Sans CJK SC (fonts-noto-cjk, installed by .ci/run).
+ * mixing Chinese and Latin is laid out in one font. With the UI font first, every such run took two fonts on Linux
+ * (DejaVu Sans and Noto Sans CJK SC), and each font at each size is a synchronous round trip to the browser process
+ * inside the page's first layouts (issue 19). Every run of text that has been laid out is checked, as Chromium reports
+ * the fonts it used for it; text in a section not yet drawn reports none and is not counted. The machines that run the
+ * tests have Noto Sans CJK SC (fonts-noto-cjk, installed by .ci/run).
  */
 test('on Chinese pages each run of text is laid out in one font', async ({ page }) => {
 	for (const path of ['zh-cn/', 'zh-cn/microservices/observability/', 'zh-cn/practice/', 'zh-cn/questions/kafka/']) {
