@@ -36,6 +36,7 @@ function checkerOf(b: CodeBlock): string | undefined {
 	if (checks.isSpringYaml(b)) return 'spring-yaml';
 	if (b.lang === 'yaml' && checks.isManifest(b)) return 'manifest';
 	if (b.lang === 'protobuf') return 'protobuf';
+	if (checks.isPySpark(b)) return 'pyspark';
 	if (b.lang === 'python') return 'python';
 	if (b.lang === 'json') return 'json';
 	if (b.lang === 'javascript') return 'javascript';
@@ -104,12 +105,20 @@ async function run() {
 	runCheck('compose', 'Compose files (compose-spec)', checks.checkCompose);
 	runCheck('protobuf', 'protobuf (protoc)', checks.checkProtobuf);
 	runCheck('python', 'Python (py_compile)', checks.checkPython);
+	runCheck('pyspark', `PySpark blocks run in local mode`, checks.checkPySpark);
 	runCheck('json', 'JSON (syntax)', checks.checkJson);
 	runCheck('javascript', 'JavaScript (node --check)', checks.checkJavaScript);
 	runCheck('postgresql', 'PostgreSQL (pglast)', checks.checkPostgres);
 
 	const runBlocks = en.filter((b) => b.meta.run?.startsWith('kafka-'));
 	if (runBlocks.length) {
+		// The broker's own configuration, the distribution's config/server.properties (Apache's download mirrors are not
+		// reachable here, so the test carries it): every key a broker configuration of the Kafka version the pom names.
+		const props = join(codeDir, 'kafka', 'server.properties');
+		const serverProperties: CodeBlock = { file: rel(props), page: rel(props), locale: 'en', line: 0, lang: 'properties', meta: { title: 'server.properties' }, code: readFileSync(props, 'utf8'), versions: [] };
+		const found = checks.checkKafkaProperties([serverProperties]);
+		problems.push(...found);
+		log(`the test broker's server.properties against the broker ConfigDef: ${found.length} problems`);
 		const kafka = await runKafka(runBlocks, java.units, log);
 		problems.push(...kafka.problems);
 		for (const b of kafka.checked) checked.add(b);

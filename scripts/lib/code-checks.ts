@@ -1,11 +1,12 @@
 // The non-Java checks of code blocks: Kafka .properties against the ConfigDefs of the jars, Kubernetes / Istio /
 // Gateway API manifests, GitHub Actions workflows and Compose files against their schemas (strict), Spring Boot
-// application.yml against the configuration metadata of the jars, protobuf with protoc, Python with py_compile, JSON.
+// application.yml against the configuration metadata of the jars, protobuf with protoc, Python with py_compile (PySpark blocks run in local mode), JSON.
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml, parseAllDocuments } from 'yaml';
 import type { CodeBlock } from './code-blocks.ts';
-import { classpath, codeDir, goModule, protoc, python, scratch, sh, work } from './code-tools.ts';
+import { current } from '../../src/data/current.ts';
+import { classpath, codeDir, findJdks, goModule, protoc, python, scratch, sh, work } from './code-tools.ts';
 
 export type Checker = (blocks: CodeBlock[]) => string[];
 const at = (b: CodeBlock, msg: string, line = b.line) => `${b.file}:${line}: ${msg}`;
@@ -180,6 +181,36 @@ export const checkPython: Checker = (blocks) => {
 		const m = /line (\d+)/.exec(r.out);
 		return r.status === 0 ? [] : [at(b, `python: ${r.out.trim().split('\n').pop()}`, m ? b.line + Number(m[1]) : b.line)];
 	});
+};
+
+/** The blocks the PySpark run applies to: Python with a harness="pyspark-…" (tests/code/harness/pyspark-*.py). */
+export const isPySpark = (b: CodeBlock) => b.lang === 'python' && /^pyspark-/.test(b.meta.harness ?? '');
+
+/**
+ * PySpark (harness="pyspark-…"): every such block runs unchanged in one local Spark session of the version the pages
+ * name (`pyspark` in tests/code/requirements.txt, `current.spark` in src/data/current.ts), on data its harness
+ * writes, and the harness asserts what the block's comments say (tests/code/pyspark_run.py).
+ */
+export const checkPySpark: Checker = (blocks) => {
+	const py = python();
+	const jdk = findJdks().reverse().find((j) => j.major >= 17); // the oldest that Spark 4 supports: its baseline
+	if (!jdk) return blocks.map((b) => at(b, 'PySpark needs a JDK 17 or newer; none found on this machine'));
+	const files = blocks.map((b) => tmpFile(b, `${b.meta.title?.split(' ')[0] ?? 'snippet.py'}`));
+	const dir = join(scratch, 'pyspark');
+	const args = blocks.flatMap((b, i) => [b.meta.harness!, files[i]]);
+	const r = sh(py, [join(codeDir, 'pyspark_run.py'), dir, ...args], { env: { ...process.env, JAVA_HOME: jdk.home, PYSPARK_PYTHON: py }, timeout: 600_000 });
+	const problems: string[] = [];
+	const version = /^spark (\S+)$/m.exec(r.out)?.[1];
+	if (version !== current.spark.latest)
+		problems.push(`src/data/current.ts: the pages name Spark ${current.spark.latest}, but the PySpark check ran ${version ?? 'no Spark'} (tests/code/requirements.txt)`);
+	const results = new Map([...r.out.matchAll(/^(OK|FAIL) (\S+) (\S+) ?(.*)$/gm)].map((m) => [m[2], m]));
+	blocks.forEach((b, i) => {
+		const m = results.get(files[i]);
+		if (!m) problems.push(at(b, `PySpark: the block did not run:\n${r.out.slice(-3000)}`));
+		// FAIL <file> <line in the block, 0 when the harness's assertion failed> <message>
+		else if (m[1] === 'FAIL') problems.push(at(b, `PySpark ${version}: ${m[4]}`, b.line + Number(m[3])));
+	});
+	return problems;
 };
 
 /** JavaScript: parsed by Node (`node --check`, a syntax check only). */
