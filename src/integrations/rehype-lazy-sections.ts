@@ -85,14 +85,71 @@ const opaque = (n: Node): boolean =>
 		!(n as unknown as Jsx).attributes.some((a) => a.name === 'set:html')) ||
 	children(n).some(opaque);
 
+/** The estimated height from which the rest of a section is drawn on its own (CSS px, upper-bound units as above). */
+const PIECE = 700;
+const hasTable = (n: Node): boolean => tag(n) === 'table' || (n.type === 'raw' && /<table/.test(n.value)) || children(n).some(hasTable);
+const blank = (n: Node) => n.type === 'text' && !n.value.trim();
+const isHeading = (n: Node) => /^h[3-6]$/.test(tag(n)) || (tag(n) === 'div' && /\bsl-heading-wrapper\b/.test(cls(n)));
+/**
+ * Blocks a piece may end with: no margin at their end. A list's last item keeps a bottom margin that would collapse with
+ * the next block's gap; inside a piece (its containment keeps margins in) it would add to it, and what follows would move.
+ */
+const endsClean = (n: Node) => /^(p|pre|table|figure)$/.test(tag(n)) || (n.type === 'mdxJsxFlowElement' && !opaque(n)) || (n.type === 'raw' && /^\s*<figure/.test(n.value));
+
+/**
+ * A section the reader comes near is drawn whole, and "near" is a screen and a half beyond the viewport's edge
+ * (Chromium): a long section that starts just inside that margin is laid out at load, though most of it is far below.
+ * So a section's later blocks are grouped into pieces drawn on their own, each with an upper bound on its height,
+ * `<div class="hb-piece" style="--est:Npx">` (handbook.css): a piece starts after at least PIECE px, after a block that
+ * ends clean, and never right after a heading. The first piece stays in the section, unwrapped, and so does a table,
+ * whose height the estimate bounds too loosely for a piece that holds little else (see below).
+ */
+function splitIntoPieces(section: Element) {
+	const kids = section.children;
+	const total = kids.reduce((h, c) => h + estimate(c), 0);
+	const groups: ElementContent[][] = [[]];
+	let acc = 0;
+	let done = 0;
+	let prev: Node | undefined;
+	for (const n of kids) {
+		const due = (acc >= PIECE && total - done >= PIECE / 2) || hasTable(n) || hasTable(prev ?? n);
+		if (!blank(n) && prev && due && endsClean(prev) && !isHeading(prev)) {
+			groups.push([]);
+			acc = 0;
+		}
+		groups.at(-1)!.push(n);
+		const h = estimate(n);
+		acc += h;
+		done += h;
+		if (!blank(n)) prev = n;
+	}
+	section.children = [
+		...groups[0],
+		...groups.slice(1).flatMap((g): ElementContent[] => {
+			// A table's height depends on how the browser shares its columns, which the estimate bounds loosely: enough
+			// over a whole section, not for a piece (4 of 112 tables are taller than estimated on a 320 px phone).
+			if (g.some(hasTable)) return g;
+			const first = g.find((n) => !blank(n))!;
+			const piece: Element = { type: 'element', tagName: 'div', properties: { className: ['hb-piece', ...(isHeading(first) ? ['hb-piece--heading'] : [])] }, children: g };
+			piece.properties.style = `--est:${Math.round(estimate(piece))}px`;
+			return [piece];
+		}),
+	];
+}
+
 export function rehypeLazySections() {
 	return (tree: Root) => {
 		const out: RootContent[] = [];
 		let section: Element | undefined;
+		let kept = 0;
 		const close = () => {
 			if (!section) return;
 			if (section.children.some(opaque)) out.splice(out.indexOf(section), 1, ...(section.children as RootContent[]));
-			else section.properties.style = `--est:${Math.round(estimate(section))}px`;
+			else {
+				section.properties.style = `--est:${Math.round(estimate(section))}px`;
+				// The first section is drawn from the start (handbook.css), so it is not split.
+				if (kept++ > 0) splitIntoPieces(section);
+			}
 		};
 		for (const node of tree.children) {
 			if (isH2(node)) {

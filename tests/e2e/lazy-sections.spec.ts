@@ -1,5 +1,7 @@
 import { type Page, expect, test } from '@playwright/test';
-import { base, sitemapPages } from './helpers';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { base, dist, sitemapPages } from './helpers';
 
 /*
  * Sections below the fold are skipped by the browser until the reader comes near (content-visibility: auto), holding
@@ -60,11 +62,15 @@ for (const width of [320, 390]) {
 				const untabbable = [...document.querySelectorAll<HTMLElement>('.sl-markdown-content > section.hb-section .expressive-code pre')]
 					.filter((pre) => pre.scrollWidth > pre.clientWidth && !pre.hasAttribute('tabindex'))
 					.map((pre) => pre.textContent!.slice(0, 40));
-				const sections = all.map((s) => {
-					s.style.contentVisibility = 'visible';
+				// Each section, and each piece a long section's later blocks are drawn in, with all it holds drawn.
+				const sections = [...all, ...document.querySelectorAll<HTMLElement>('.sl-markdown-content > section.hb-section > .hb-piece')].map((s) => {
+					const inner = [s, ...s.querySelectorAll<HTMLElement>('.hb-piece')];
+					const outer = s.closest<HTMLElement>('section.hb-section')!;
+					for (const e of [outer, ...inner]) e.style.contentVisibility = 'visible';
 					const real = Math.ceil(s.getBoundingClientRect().height);
-					s.style.contentVisibility = '';
-					return { heading: s.querySelector('h2')?.id ?? '?', est: Number.parseFloat(s.style.getPropertyValue('--est')), real };
+					for (const e of [outer, ...inner]) e.style.contentVisibility = '';
+					const heading = outer.querySelector('h2')?.id ?? '?';
+					return { heading: s === outer ? heading : `${heading} (piece ${[...outer.querySelectorAll(':scope > .hb-piece')].indexOf(s) + 1})`, est: Number.parseFloat(s.style.getPropertyValue('--est')), real };
 				});
 				// A table is hidden until what follows it is parsed (src/styles/handbook.css); once the page is in, every one
 				// must be drawn: hidden for good if the element after it, or the footer after the article, went missing.
@@ -82,14 +88,71 @@ for (const width of [320, 390]) {
 			hidden.push(...r.tables.filter((t) => !t.drawn).map((t) => `/${path}: table starting "${t.head}"`));
 		}
 		await page.close();
-		expect(sections, 'topic pages are split into lazily drawn sections').toBeGreaterThan(100);
+		expect(sections, 'topic pages are split into lazily drawn sections and pieces').toBeGreaterThan(600);
 		expect(shifted, 'pages whose layout shifts while loading').toEqual([]);
-		expect(low, 'sections whose estimate is below their real height (rehype-lazy-sections.ts under-counts)').toEqual([]);
+		expect(low, 'sections or pieces whose estimate is below their real height (rehype-lazy-sections.ts under-counts)').toEqual([]);
 		expect(untabbable, 'code blocks that scroll but are not tab stops (ec.config.mjs)').toEqual([]);
 		expect(tables, 'pages have tables to check').toBeGreaterThan(100);
 		expect(hidden, 'tables not drawn once the page has loaded').toEqual([]);
 	});
 }
+
+/*
+ * A long section's later blocks are drawn in pieces (rehype-lazy-sections.ts), which hold their blocks' margins in; the
+ * stylesheet turns the gap before each piece into its padding. Once drawn, a page must look exactly as it would have
+ * without them: each page with pieces is loaded as built and with its pieces unwrapped before the browser parses it
+ * (both through the same DOMParser round trip), everything drawn, and the box of every block of the article compared.
+ */
+test('drawn, a page split into pieces is laid out exactly as without them (every page with pieces, 390 and 1,280 px)', async ({ browser }) => {
+	test.setTimeout(300_000);
+	const split = pages.filter((p) => readFileSync(join(dist, p, 'index.html'), 'utf8').includes('class="hb-piece'));
+	expect(split.length, 'topic pages have sections split into pieces').toBeGreaterThan(60);
+	const differ: string[] = [];
+	for (const width of [390, 1280]) {
+		const page = await browser.newPage({ viewport: { width, height: 800 } });
+		// The page being loaded cannot run the parser for its own request: a second, blank page does.
+		const parser = await browser.newPage();
+		await page.route('**/*', async (route) => {
+			const url = new URL(route.request().url());
+			const unwrap = url.searchParams.has('unwrapped');
+			if (!url.searchParams.has('asbuilt') && !unwrap) return route.continue();
+			const html = await (await route.fetch()).text();
+			const body = await parser.evaluate(
+				([source, off]) => {
+					const doc = new DOMParser().parseFromString(source as string, 'text/html');
+					if (off) for (const piece of doc.querySelectorAll('.hb-piece')) piece.replaceWith(...piece.childNodes);
+					return `<!DOCTYPE html>${doc.documentElement.outerHTML}`;
+				},
+				[html, unwrap],
+			);
+			await route.fulfill({ body, contentType: 'text/html; charset=utf-8' });
+		});
+		const boxes = async (url: string) => {
+			await page.goto(url);
+			return page.evaluate(() => {
+				const drawn = document.createElement('style');
+				drawn.textContent = '* { content-visibility: visible !important }';
+				document.head.append(drawn);
+				const blocks = document.querySelectorAll(
+					'.sl-markdown-content > section.hb-section > :not(.hb-piece), .sl-markdown-content > section.hb-section > .hb-piece > *, .sl-markdown-content > :not(section), .pagination-links, footer',
+				);
+				return [...blocks].map((b) => {
+					const r = b.getBoundingClientRect();
+					return `${(b.textContent ?? '').replace(/\s+/g, '').slice(0, 24)} at ${(r.top + scrollY).toFixed(1)}, ${r.height.toFixed(1)} high`;
+				});
+			});
+		};
+		for (const path of split) {
+			const built = await boxes(`${path}?asbuilt`);
+			const plain = await boxes(`${path}?unwrapped`);
+			const first = built.findIndex((b, i) => b !== plain[i]);
+			if (first >= 0 || built.length !== plain.length) differ.push(`/${path} at ${width} px: ${built[first]} (without pieces: ${plain[first]})`);
+		}
+		await page.close();
+		await parser.close();
+	}
+	expect(differ, 'pages where a block is placed differently than without pieces').toEqual([]);
+});
 
 const topic = pages.find((p) => /^kafka\/[^/]+\/$/.test(p))!;
 
