@@ -28,6 +28,15 @@ for (const path of pages) {
 		await expect(page.locator('html')).toHaveAttribute('lang', path.startsWith('zh-cn/') ? 'zh-CN' : 'en');
 		const text = await page.locator('main').innerText();
 		expect(text.trim().length, 'main content is not empty').toBeGreaterThan(200);
+		if (path.startsWith('zh-cn/')) {
+			// What a screen reader announces on a Chinese page is Chinese too: labels and screen-reader-only text carry no
+			// English Starlight phrase (its zh-CN translation leaves "Section titled …" of every heading link in English).
+			const labels = await page.evaluate(() =>
+				[...document.querySelectorAll('.sr-only, [aria-label], [title]')].map((e) => [e.getAttribute('aria-label'), e.getAttribute('title'), e.classList.contains('sr-only') ? e.textContent : null].filter(Boolean).join(' ')),
+			);
+			const english = ['Section titled', 'Skip to content', 'On this page', 'Copy to clipboard', 'Select theme', 'Select language', 'Previous', 'Next', 'Edit page', 'Last updated', 'Close', 'Menu'];
+			expect(labels.filter((l) => english.some((e) => l.includes(e))), 'English Starlight labels on a Chinese page').toEqual([]);
+		}
 		const ids = await page.evaluate(() => [...document.querySelectorAll('[id]')].map((e) => e.id));
 		expect(ids.filter((id, i) => ids.indexOf(id) !== i), 'duplicate element ids').toEqual([]);
 		if (axe) {
