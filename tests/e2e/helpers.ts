@@ -22,15 +22,17 @@ export async function useTheme(page: Page, theme: 'light' | 'dark') {
 export function watch(page: Page) {
 	const external: string[] = [];
 	const errors: string[] = [];
+	const svgImages: string[] = [];
 	page.on('request', (req) => {
 		const url = new URL(req.url());
 		if (!['127.0.0.1', 'localhost'].includes(url.hostname) && !url.protocol.startsWith('data')) external.push(req.url());
+		if (req.resourceType() === 'image' && url.pathname.endsWith('.svg')) svgImages.push(url.pathname);
 	});
 	page.on('console', (msg) => {
 		if (msg.type() === 'error') errors.push(msg.text());
 	});
 	page.on('pageerror', (err) => errors.push(err.message));
-	return { external, errors };
+	return { external, errors, svgImages };
 }
 
 /** Pages that carry a diagram (topic pages), read from the build. */
