@@ -25,8 +25,8 @@ const mermaidVersion: string = require('mermaid/package.json').version;
  * time, and on a Linux Chromium each family it lacks is a synchronous lookup in the browser process. `Noto Sans CJK SC`
  * comes right after `system-ui`, so a Chinese page's diagrams reach it at once instead of after four families Linux
  * does not have (-apple-system, Segoe UI, Roboto, Noto Sans): 12 → 8 family lookups on /zh-cn/kafka/local-setup/ with
- * every diagram drawn. The
- * families it moved past hold no Chinese glyphs, so every glyph comes from the same font as before, on every platform.
+ * every diagram drawn. The families it moved past hold no Chinese glyphs, so every glyph comes from the same font as
+ * before, on every platform.
  */
 export const diagramFont =
 	'system-ui, "Noto Sans CJK SC", -apple-system, "Segoe UI", Roboto, "Noto Sans", "PingFang SC", "Microsoft YaHei", sans-serif';
