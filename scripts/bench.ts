@@ -91,7 +91,7 @@ async function medianLighthouse(path: string): Promise<LighthouseScores & { runs
 		categories.every((c) => Number.isNaN(s[c]) || s[c] >= budgets.lighthouse[c]) && s.tbt <= budgets.lighthouseTbtMs && s.mainThread <= budgets.lighthouseMainThreadMs;
 	let runsSoFar = 0;
 	const { runs, passed } = await runUntilDecided(() => lighthouse(origin, path, { performanceOnly: runsSoFar++ > 0 }), meets);
-	const fields = ['performance', 'accessibility', 'best-practices', 'seo', 'fcp', 'si', 'lcp', 'tbt', 'cls', 'mainThread', 'benchmarkIndex', 'duringRun', 'afterRun', 'cpuSlowdown', 'attempts'] as const;
+	const fields = ['performance', 'accessibility', 'best-practices', 'seo', 'fcp', 'si', 'lcp', 'tbt', 'cls', 'mainThread', 'mainThreadCpu', 'benchmarkIndex', 'duringRun', 'afterRun', 'cpuSlowdown', 'attempts'] as const;
 	const medians = Object.fromEntries(fields.map((k) => [k, Number(median(runs.map((r) => r[k]).filter((v) => !Number.isNaN(v))).toFixed(3))]));
 	return { ...(medians as Omit<LighthouseScores, 'path' | 'lost'>), lost: runs.map((r) => r.lost).filter(Boolean).join('; '), path, runs, passed, misses: runs.filter((r) => !meets(r)).length };
 }
@@ -241,10 +241,10 @@ function markdown(r: any): string {
 	for (const w of r.weights)
 		lines.push(`| ${w.path} | ${w.requests} | ${kb(w.totalGzip)} | ${kb(w.totalRaw)} | ${kb(w.gzip.html)} | ${kb(w.gzip.css)} | ${kb(w.gzip.js)} | ${kb(w.gzip.font)} | ${kb(w.gzip.image)} | ${w.diagrams} | ${w.diagramJs} |`);
 	// Lighthouse last, just before the verdict: CI shows only the tail of this output.
-	lines.push('', '## Lighthouse (mobile, median of 2–5 runs; each run in brackets)', '', 'CPU slowdown calibrated to this machine before each run (Lighthouse BenchmarkIndex → multiplier, as Lighthouse\'s throttling guide advises; 4× at 1,533). Accessibility, best practices and SEO are scored on the first run of each page, performance on every run (– : not measured in that run).', '', '| page | perf | a11y | best practices | SEO | FCP ms | SI ms | LCP ms | TBT ms | main thread ms | CLS | metrics under 1 (per run) | host index (CPU ×) |', '|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+	lines.push('', '## Lighthouse (mobile, median of 2–5 runs; each run in brackets)', '', 'CPU slowdown calibrated to this machine before each run (Lighthouse BenchmarkIndex → multiplier, as Lighthouse\'s throttling guide advises; 4× at 1,533). Accessibility, best practices and SEO are scored on the first run of each page, performance on every run (– : not measured in that run).', '', '| page | perf | a11y | best practices | SEO | FCP ms | SI ms | LCP ms | TBT ms | main thread ms | of which CPU ms | CLS | metrics under 1 (per run) | host index (CPU ×) |', '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 	for (const s of r.lighthouse) {
 		const each = (k: string) => (s.runs ? ` (${s.runs.map((x: any) => (Number.isNaN(x[k]) ? '–' : x[k])).join('/')})` : '');
-		lines.push(`| ${s.path} | ${s.performance}${each('performance')} | ${s.accessibility}${each('accessibility')} | ${s['best-practices']} | ${s.seo} | ${s.fcp}${each('fcp')} | ${s.si}${each('si')} | ${s.lcp}${each('lcp')} | ${s.tbt}${each('tbt')} | ${s.mainThread}${each('mainThread')} | ${s.cls} | ${s.lost || '–'} | ${s.runs ? s.runs.map((x: any) => `${x.benchmarkIndex}→${x.duringRun}→${x.afterRun} (${x.cpuSlowdown}×${x.attempts > 1 ? `, ${x.attempts} tries` : ''})`).join(' / ') : ''} |`);
+		lines.push(`| ${s.path} | ${s.performance}${each('performance')} | ${s.accessibility}${each('accessibility')} | ${s['best-practices']} | ${s.seo} | ${s.fcp}${each('fcp')} | ${s.si}${each('si')} | ${s.lcp}${each('lcp')} | ${s.tbt}${each('tbt')} | ${s.mainThread}${each('mainThread')} | ${s.mainThreadCpu}${each('mainThreadCpu')} | ${s.cls} | ${s.lost || '–'} | ${s.runs ? s.runs.map((x: any) => `${x.benchmarkIndex}→${x.duringRun}→${x.afterRun} (${x.cpuSlowdown}×${x.attempts > 1 ? `, ${x.attempts} tries` : ''})`).join(' / ') : ''} |`);
 	}
 	lines.push('', `Budgets: ${r.breaches.length ? `${r.breaches.length} breach(es)` : 'all hold'}.`, ...r.breaches.map((b: string) => `- ${b}`), '');
 	return lines.join('\n');

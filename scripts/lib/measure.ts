@@ -123,6 +123,11 @@ export interface LighthouseScores {
 	lost: string;
 	/** Main-thread work during load (Lighthouse's mainthread-work-breakdown, simulated slow phone), ms. */
 	mainThread: number;
+	/**
+	 * The same tasks counted in CPU time instead of wall time, times the same slowdown (report only): the page's own work
+	 * without the time its main thread waited for a core while the browser and GPU processes ran beside it.
+	 */
+	mainThreadCpu: number;
 	/** This machine's Lighthouse BenchmarkIndex just before the run (median of three), as Lighthouse measured it at the start of the run, and just after it. */
 	benchmarkIndex: number;
 	duringRun: number;
@@ -172,11 +177,21 @@ const STEADY = 0.25;
  * than 25%, the host's speed changed under the run (another process, a busy neighbour: seen here, the same page scored
  * 100 and 90 minutes apart, with BenchmarkIndex 436–1,038), and the run is repeated, up to three times.
  */
+/**
+ * CPU time of a trace's main-thread tasks, ms: each top-level task's thread time (`tdur`; its wall time where the trace
+ * has none), so a nested task is not counted twice. Lighthouse's main-thread work sums the same tasks' wall time: on a
+ * two-core host that includes the time the page's thread was runnable but waiting for a core.
+ */
+export function taskCpuMs(tasks: { parent?: unknown; event: { dur?: number; tdur?: number } }[]): number {
+	return tasks.filter((t) => !t.parent).reduce((sum, t) => sum + (t.event.tdur ?? t.event.dur ?? 0), 0) / 1000;
+}
+
 export async function lighthouse(origin: string, path: string, { performanceOnly = false } = {}): Promise<LighthouseScores> {
 	const { default: run } = await import('lighthouse');
 	const { pageFunctions } = await import('lighthouse/core/lib/page-functions.js');
 	const { throttling } = await import('lighthouse/core/config/constants.js');
 	const launcher = await import('chrome-launcher');
+	const { MainThreadTasks } = await import('lighthouse/core/computed/main-thread-tasks.js');
 	let last: LighthouseScores | undefined;
 	for (let attempt = 1; attempt <= 3; attempt++) {
 		const chrome = await launcher.launch({ chromePath: findChromium(), chromeFlags: ['--headless=new', ...chromiumArgs] });
@@ -228,6 +243,7 @@ export async function lighthouse(origin: string, path: string, { performanceOnly
 					.map(([k, id]) => `${k} ${lhr.audits[id]?.score}`)
 					.join(', '),
 				mainThread: Math.round(audit('mainthread-work-breakdown')),
+				mainThreadCpu: Math.round(taskCpuMs(await MainThreadTasks.request(result!.artifacts.Trace, { computedCache: new Map() } as never)) * cpuSlowdown),
 				benchmarkIndex,
 				duringRun,
 				afterRun,

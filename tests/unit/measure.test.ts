@@ -35,3 +35,12 @@ test("the CPU slowdown follows Lighthouse's calibration: 4× at BenchmarkIndex 1
 	assert.throws(() => cpuSlowdownFor(120), /too slow to emulate/);
 	assert.throws(() => cpuSlowdownFor(Number.NaN), /too slow to emulate/);
 });
+
+test('main-thread CPU time counts each top-level task once, by its thread time, and its wall time where it has none', async () => {
+	const { taskCpuMs } = await import('../../scripts/lib/measure.ts');
+	const parse = { event: { dur: 30_000, tdur: 12_000 } };
+	const layout = { parent: parse, event: { dur: 20_000, tdur: 8_000 } };
+	const untimed = { event: { dur: 2_000 } };
+	assert.equal(taskCpuMs([parse, layout, untimed]), 14);
+	assert.equal(taskCpuMs([]), 0);
+});
