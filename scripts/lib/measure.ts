@@ -167,6 +167,15 @@ export function cpuSlowdownFor(benchmarkIndex: number): number {
 /** Lighthouse audits with no weight in any category of Lighthouse's default config, which the bench does not read (see lighthouse()). */
 const unreadAudits = ['screenshot-thumbnails', 'final-screenshot', 'bf-cache', 'unused-javascript', 'unused-css-rules', 'script-treemap-data', 'unminified-javascript', 'unminified-css', 'valid-source-maps', 'total-byte-weight', 'layout-shifts', 'long-tasks', 'non-composited-animations', 'unsized-images', 'network-requests', 'network-rtt', 'network-server-latency', 'main-thread-tasks', 'diagnostics', 'resource-summary', 'redirects', 'server-response-time', 'bootup-time', 'user-timings'];
 
+/**
+ * CPU time of a trace's main-thread tasks, ms: each top-level task's thread time (`tdur`; its wall time where the trace
+ * has none), so a nested task is not counted twice. Lighthouse's main-thread work sums the same tasks' wall time: on a
+ * two-core host that includes the time the page's thread was runnable but waiting for a core.
+ */
+export function taskCpuMs(tasks: { parent?: unknown; event: { dur?: number; tdur?: number } }[]): number {
+	return tasks.filter((t) => !t.parent).reduce((sum, t) => sum + (t.event.tdur ?? t.event.dur ?? 0), 0) / 1000;
+}
+
 /** A host whose speed moved by more than this between the calibration and the run is re-measured. */
 const STEADY = 0.25;
 
@@ -177,15 +186,6 @@ const STEADY = 0.25;
  * than 25%, the host's speed changed under the run (another process, a busy neighbour: seen here, the same page scored
  * 100 and 90 minutes apart, with BenchmarkIndex 436–1,038), and the run is repeated, up to three times.
  */
-/**
- * CPU time of a trace's main-thread tasks, ms: each top-level task's thread time (`tdur`; its wall time where the trace
- * has none), so a nested task is not counted twice. Lighthouse's main-thread work sums the same tasks' wall time: on a
- * two-core host that includes the time the page's thread was runnable but waiting for a core.
- */
-export function taskCpuMs(tasks: { parent?: unknown; event: { dur?: number; tdur?: number } }[]): number {
-	return tasks.filter((t) => !t.parent).reduce((sum, t) => sum + (t.event.tdur ?? t.event.dur ?? 0), 0) / 1000;
-}
-
 export async function lighthouse(origin: string, path: string, { performanceOnly = false } = {}): Promise<LighthouseScores> {
 	const { default: run } = await import('lighthouse');
 	const { pageFunctions } = await import('lighthouse/core/lib/page-functions.js');
