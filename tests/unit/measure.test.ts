@@ -44,3 +44,19 @@ test('main-thread CPU time counts each top-level task once, by its thread time, 
 	assert.equal(taskCpuMs([parse, layout, untimed]), 14);
 	assert.equal(taskCpuMs([]), 0);
 });
+
+test('a Lighthouse run meets the budgets only when every category and all three main-thread numbers are within them', async () => {
+	const { meetsBudgets } = await import('../../scripts/lib/measure.ts');
+	const budgets = { lighthouse: { performance: 100, accessibility: 100, 'best-practices': 100, seo: 100 }, lighthouseTbtMs: 150, lighthouseMainThreadMs: 2500, lighthouseMainThreadCpuMs: 1300 };
+	const run = { performance: 100, accessibility: 100, 'best-practices': 100, seo: 100, tbt: 150, mainThread: 2500, mainThreadCpu: 1300 } as never as Parameters<typeof meetsBudgets>[0];
+	assert.equal(meetsBudgets(run, budgets), true, 'at each budget');
+	assert.equal(meetsBudgets({ ...run, mainThreadCpu: 1301 }, budgets), false, 'CPU time over its budget, wall time within');
+	assert.equal(meetsBudgets({ ...run, mainThread: 2501 }, budgets), false);
+	assert.equal(meetsBudgets({ ...run, tbt: 151 }, budgets), false);
+	assert.equal(meetsBudgets({ ...run, performance: 99 }, budgets), false);
+	assert.equal(meetsBudgets({ ...run, accessibility: Number.NaN, seo: Number.NaN }, budgets), true, 'categories a later run does not measure');
+	const { lighthouseMainThreadCpuMs: _, ...withoutCpu } = budgets;
+	assert.equal(meetsBudgets(run, withoutCpu as never), false, 'a budget missing from the file is a miss');
+	const file = JSON.parse((await import('node:fs')).readFileSync(new URL('../../bench/budgets.json', import.meta.url), 'utf8'));
+	assert.equal(typeof file.lighthouseMainThreadCpuMs, 'number', 'bench/budgets.json sets the CPU-time budget');
+});
