@@ -51,7 +51,7 @@ export default defineConfig({
 			// PNG, not SVG: a browser builds each SVG image as a document of its own on the page's main thread (the logo
 			// and the favicon: 2-4 ms each at 1x CPU, before and after the first paint), a PNG is decoded off it. Measured
 			// on /zh-cn/microservices/observability/ (Lighthouse, 13x CPU, 10 runs each): main-thread work 2,103 -> 1,866 ms.
-			// Both are src/assets/logo.svg rendered with sharp (128 and 64 px, palette PNG): 1.8 KB and 1 KB.
+			// Both are src/assets/logo.svg rendered by `npm run icons` (scripts/icons.ts; 128 and 64 px, palette PNG): 1.8 KB and 1 KB.
 			logo: { src: './src/assets/logo.png', alt: '' },
 			favicon: '/favicon.png',
 			lastUpdated: true,
