@@ -6,7 +6,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from './lib/diagrams.ts';
-import { type LighthouseScores, type PageWeight, launch, lighthouse, median, meetsBudgets, pageWeight, runUntilDecided, searchCost, sitemap, timedBuild } from './lib/measure.ts';
+import { type LighthouseBudgets, type LighthouseScores, type PageWeight, categories, checkLighthouseBudgets, launch, lighthouse, median, meetsBudgets, pageWeight, runUntilDecided, searchCost, sitemap, timedBuild } from './lib/measure.ts';
 import { green, red } from './lib/report.ts';
 import { serve } from './lib/serve.ts';
 import { buildPdfs } from './lib/pdf.ts';
@@ -19,6 +19,7 @@ const port = 4500;
 const origin = `http://127.0.0.1:${port}`;
 const outDir = 'dist-bench';
 const budgets = JSON.parse(readFileSync(join(root, 'bench/budgets.json'), 'utf8'));
+checkLighthouseBudgets(budgets as LighthouseBudgets);
 // PDFs are timed on their own (scripts/lib/pdf-stats.ts): these builds compare the site with and without diagrams.
 const env = { SITE_URL: origin, BASE_PATH: '/', HANDBOOK_PDF: 'off' };
 const log = (line: string) => console.log(`bench: ${line}`);
@@ -73,7 +74,6 @@ function fastest<T extends { seconds: number; label: string }>(n: number, build:
 	return { ...best, label: `${best.label} (fastest of ${n})`, samples: runs.map((r) => Number(r.seconds.toFixed(1))) };
 }
 
-const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 
 /**
  * Lighthouse's scores vary from run to run: this session the Chinese Kafka question bank scored 99 in 5 of 63 runs and
@@ -180,14 +180,14 @@ async function run() {
 	// Budgets.
 	const breaches: string[] = [];
 	for (const s of scores) {
+		const before = breaches.length;
 		const low = categories.filter((cat) => !(s[cat] >= budgets.lighthouse[cat])); // NaN (never measured) is a miss too
 		for (const cat of low) breaches.push(`${s.path}: Lighthouse ${cat} ${s[cat]} < ${budgets.lighthouse[cat]}`);
-		// Misses in different categories can leave every median within budget; the majority of runs still decides.
 		if (s.tbt > budgets.lighthouseTbtMs) breaches.push(`${s.path}: total blocking time ${s.tbt} ms > ${budgets.lighthouseTbtMs} ms`);
 		if (s.mainThread > budgets.lighthouseMainThreadMs) breaches.push(`${s.path}: main-thread work ${s.mainThread} ms > ${budgets.lighthouseMainThreadMs} ms`);
 		if (s.mainThreadCpu > budgets.lighthouseMainThreadCpuMs) breaches.push(`${s.path}: main-thread CPU time ${s.mainThreadCpu} ms > ${budgets.lighthouseMainThreadCpuMs} ms`);
-		if (!s.passed && low.length === 0 && s.tbt <= budgets.lighthouseTbtMs && s.mainThread <= budgets.lighthouseMainThreadMs && s.mainThreadCpu <= budgets.lighthouseMainThreadCpuMs)
-			breaches.push(`${s.path}: ${s.misses} of ${s.runs.length} Lighthouse runs miss a budget`);
+		// Misses in different categories can leave every median within budget; the majority of runs still decides.
+		if (!s.passed && breaches.length === before) breaches.push(`${s.path}: ${s.misses} of ${s.runs.length} Lighthouse runs miss a budget`);
 	}
 	for (const w of weights) {
 		if (w.totalGzip > budgets.pageTransferGzipBytes) breaches.push(`${w.path}: first load ${kb(w.totalGzip)} gzip > ${kb(budgets.pageTransferGzipBytes)}`);

@@ -138,9 +138,12 @@ export interface LighthouseScores {
 	attempts: number;
 }
 
+/** The four Lighthouse categories, each with a score budget. */
+export const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+
 /** The Lighthouse part of bench/budgets.json. */
 export interface LighthouseBudgets {
-	lighthouse: Record<'performance' | 'accessibility' | 'best-practices' | 'seo', number>;
+	lighthouse: Record<(typeof categories)[number], number>;
 	lighthouseTbtMs: number;
 	lighthouseMainThreadMs: number;
 	lighthouseMainThreadCpuMs: number;
@@ -154,13 +157,21 @@ export interface LighthouseBudgets {
  * missing from the file is a miss, not a pass.
  */
 export function meetsBudgets(run: LighthouseScores, budgets: LighthouseBudgets): boolean {
-	const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 	return (
 		categories.every((c) => Number.isNaN(run[c]) || run[c] >= budgets.lighthouse[c]) &&
 		run.tbt <= budgets.lighthouseTbtMs &&
 		run.mainThread <= budgets.lighthouseMainThreadMs &&
 		run.mainThreadCpu <= budgets.lighthouseMainThreadCpuMs
 	);
+}
+
+/** Throws, naming the file and the key, when bench/budgets.json lacks a Lighthouse budget or gives one as a non-number. */
+export function checkLighthouseBudgets(budgets: LighthouseBudgets): void {
+	const missing = [
+		...categories.filter((c) => typeof budgets.lighthouse?.[c] !== 'number').map((c) => `lighthouse.${c}`),
+		...(['lighthouseTbtMs', 'lighthouseMainThreadMs', 'lighthouseMainThreadCpuMs'] as const).filter((k) => typeof budgets[k] !== 'number'),
+	];
+	if (missing.length) throw new Error(`bench/budgets.json: ${missing.join(', ')} missing or not a number`);
 }
 
 /**

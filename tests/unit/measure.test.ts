@@ -57,6 +57,13 @@ test('a Lighthouse run meets the budgets only when every category and all three 
 	assert.equal(meetsBudgets({ ...run, accessibility: Number.NaN, seo: Number.NaN }, budgets), true, 'categories a later run does not measure');
 	const { lighthouseMainThreadCpuMs: _, ...withoutCpu } = budgets;
 	assert.equal(meetsBudgets(run, withoutCpu as never), false, 'a budget missing from the file is a miss');
+});
+
+test('the bench refuses a budgets file that lacks a Lighthouse budget, naming the file and the key', async () => {
+	const { checkLighthouseBudgets } = await import('../../scripts/lib/measure.ts');
 	const file = JSON.parse((await import('node:fs')).readFileSync(new URL('../../bench/budgets.json', import.meta.url), 'utf8'));
-	assert.equal(typeof file.lighthouseMainThreadCpuMs, 'number', 'bench/budgets.json sets the CPU-time budget');
+	assert.doesNotThrow(() => checkLighthouseBudgets(file));
+	const { lighthouseMainThreadCpuMs: _, ...withoutCpu } = file;
+	assert.throws(() => checkLighthouseBudgets(withoutCpu), /^Error: bench\/budgets\.json: lighthouseMainThreadCpuMs missing or not a number$/);
+	assert.throws(() => checkLighthouseBudgets({ ...file, lighthouseTbtMs: '150', lighthouse: { ...file.lighthouse, seo: undefined } }), /lighthouse\.seo, lighthouseTbtMs missing/);
 });
