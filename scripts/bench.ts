@@ -74,7 +74,6 @@ function fastest<T extends { seconds: number; label: string }>(n: number, build:
 	return { ...best, label: `${best.label} (fastest of ${n})`, samples: runs.map((r) => Number(r.seconds.toFixed(1))) };
 }
 
-
 /**
  * Lighthouse's scores vary from run to run: this session the Chinese Kafka question bank scored 99 in 5 of 63 runs and
  * 100 in the rest (70–115 ms of blocking time in those five, 0–84 ms in the others). Its documentation advises
