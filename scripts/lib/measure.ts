@@ -124,8 +124,9 @@ export interface LighthouseScores {
 	/** Main-thread work during load (Lighthouse's mainthread-work-breakdown, simulated slow phone), ms. */
 	mainThread: number;
 	/**
-	 * The same tasks counted in CPU time instead of wall time, times the same slowdown (report only): the page's own work
-	 * without the time its main thread waited for a core while the browser and GPU processes ran beside it.
+	 * The same tasks counted in CPU time instead of wall time, times the same slowdown (its own budget,
+	 * lighthouseMainThreadCpuMs): the work on the page's main thread without the time it waited for a core or for the
+	 * browser process.
 	 */
 	mainThreadCpu: number;
 	/** This machine's Lighthouse BenchmarkIndex just before the run (median of three), as Lighthouse measured it at the start of the run, and just after it. */
