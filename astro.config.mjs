@@ -6,6 +6,7 @@ import starlightLinksValidator from 'starlight-links-validator';
 import { locales } from './src/config/locales.mjs';
 import { sidebar } from './src/config/sidebar.mjs';
 import { resolveSite } from './src/config/site.mjs';
+import { firstPaint } from './src/integrations/first-paint.ts';
 import { handbook } from './src/integrations/handbook.ts';
 import { knownWrong } from './src/integrations/known-wrong.ts';
 import { handbookPdf } from './src/integrations/pdf.ts';
@@ -39,6 +40,9 @@ export default defineConfig({
 	},
 	integrations: [
 		handbook({ diagrams }),
+		// After the build, before the PDFs are printed from the built pages: inline module scripts and a first paint that
+		// holds the first screen (src/integrations/first-paint.ts).
+		firstPaint(),
 		// After the build, before anything reads dist/: no page may repeat a claim in src/data/known-wrong.yaml.
 		knownWrong(),
 		handbookPdf({ enabled: pdf }),

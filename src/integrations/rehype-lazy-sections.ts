@@ -96,6 +96,8 @@ const PIECE = 700;
  * checks that nothing moves while every page loads at those widths.
  */
 const FIRST_SCREEN = 1400;
+/** The id of a page's first lazily drawn block (see the end of rehypeLazySections). */
+export const FIRST_LAZY = 'hb-first-lazy';
 const hasTable = (n: Node): boolean => tag(n) === 'table' || (n.type === 'raw' && /<table/.test(n.value)) || children(n).some(hasTable);
 const blank = (n: Node) => n.type === 'text' && !n.value.trim();
 const isHeading = (n: Node) => /^h[3-6]$/.test(tag(n)) || (tag(n) === 'div' && /\bsl-heading-wrapper\b/.test(cls(n)));
@@ -156,10 +158,12 @@ export function rehypeLazySections() {
 			if (section.children.some(opaque)) out.splice(out.indexOf(section), 1, ...(section.children as RootContent[]));
 			else {
 				section.properties.style = `--est:${Math.round(estimate(section))}px`;
-				// The first section is drawn from the start (handbook.css), but not its pieces below the first screen.
+				// The article's first section is drawn from the start (handbook.css), but not its pieces below the first
+				// screen; when the first section is left unwrapped, every wrapped one is drawn only near the screen.
+				if (first) (section.properties.className as string[]).push('hb-section--first');
 				splitIntoPieces(section, first ? FIRST_SCREEN : 0);
-				first = false;
 			}
+			first = false;
 		};
 		for (const node of tree.children) {
 			if (isH2(node)) {
@@ -172,5 +176,11 @@ export function rehypeLazySections() {
 		}
 		close();
 		tree.children = out;
+		// The first block drawn only when the reader comes near it; the first paint waits for the parser to reach it
+		// (first-paint.ts), so that the first screen is laid out once, not the header first and the article after.
+		const wrapped = out.filter((n): n is Element => tag(n) === 'section' && /\bhb-section\b/.test(cls(n)));
+		const drawnFirst = wrapped[0] && /\bhb-section--first\b/.test(cls(wrapped[0])) ? wrapped[0] : undefined;
+		const lazy = drawnFirst ? ((drawnFirst.children.find((c) => /\bhb-piece\b/.test(cls(c))) as Element | undefined) ?? wrapped[1]) : wrapped[0];
+		if (lazy) lazy.properties.id = FIRST_LAZY;
 	};
 }

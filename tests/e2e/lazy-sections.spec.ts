@@ -276,3 +276,32 @@ for (const path of pages.filter((p) => /(^|\/)glossary\/$/.test(p))) {
 		expect(shifts, 'layout shifts while the page loads').toEqual([]);
 	});
 }
+
+// src/integrations/first-paint.ts: a page holds its first paint until the parser reaches the first section or piece the
+// browser skips at load (content-visibility: auto), so that the first screen is laid out in one go; a page without one
+// must not hold it (the hold would last until its whole HTML was parsed).
+test('a page holds its first paint until its first lazily drawn section or piece, and only a page that has one (every page, 390 px)', async ({ browser }) => {
+	const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+	const wrong: string[] = [];
+	let held = 0;
+	for (const path of pages) {
+		await page.goto(path, { waitUntil: 'domcontentloaded' });
+		const got = await page.evaluate(() => {
+			const blocks = [...document.querySelectorAll('.sl-markdown-content section.hb-section, .sl-markdown-content .hb-piece')];
+			const lazy = blocks.find((e) => getComputedStyle(e).contentVisibility === 'auto');
+			const marked = [...document.querySelectorAll('[id="hb-first-lazy"]')];
+			const links = [...document.querySelectorAll('link[rel="expect"]')].map((l) => ({ href: l.getAttribute('href'), blocking: l.getAttribute('blocking'), inHead: l.parentElement === document.head }));
+			return { lazy: lazy ? `${lazy.tagName.toLowerCase()}.${lazy.className} (block ${blocks.indexOf(lazy) + 1} of ${blocks.length})` : null, markedIsLazy: marked.length === 1 && marked[0] === lazy, marked: marked.length, links };
+		});
+		if (got.lazy === null) {
+			if (got.links.length || got.marked) wrong.push(`${path}: nothing is drawn lazily, but it has ${got.links.length} render block(s) and ${got.marked} marker(s)`);
+			continue;
+		}
+		held++;
+		const ok = got.links.length === 1 && got.links[0]!.href === '#hb-first-lazy' && got.links[0]!.blocking === 'render' && got.links[0]!.inHead;
+		if (!ok || !got.markedIsLazy) wrong.push(`${path}: first lazily drawn ${got.lazy}; marked ${got.marked}, the same: ${got.markedIsLazy}; render blocks ${JSON.stringify(got.links)}`);
+	}
+	await page.close();
+	expect(wrong).toEqual([]);
+	expect(held, 'topic pages hold their first paint').toBeGreaterThan(pages.length / 2);
+});

@@ -119,3 +119,17 @@ test('on Chinese pages each run of text is laid out in one font', async ({ page 
 		expect(mixed, `${path}: elements laid out in more than one font`).toEqual([]);
 	}
 });
+
+// Expressive Code's copy button is an inline module (src/integrations/first-paint.ts): it must still copy.
+test("a code block's copy button puts the block's code on the clipboard", async ({ page, context }) => {
+	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+	await page.goto(topic);
+	const block = page.locator('.expressive-code').first();
+	await block.scrollIntoViewIfNeeded();
+	const code = await block.locator('pre code').evaluate((c) => [...c.querySelectorAll('.ec-line')].map((l) => l.textContent).join('\n'));
+	expect(code.length).toBeGreaterThan(20);
+	await block.hover();
+	await block.locator('.copy button').click();
+	await expect(block.locator('.copy .feedback')).toHaveClass(/show/);
+	expect((await page.evaluate(() => navigator.clipboard.readText())).trimEnd()).toBe(code.trimEnd());
+});
