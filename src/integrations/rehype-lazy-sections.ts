@@ -15,7 +15,7 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 /** The narrowest phone column (320 px screen, 16 px padding each side). */
 const COLUMN = 288;
 /** Generous type metrics, in CSS px: body text line, a CJK character, any other character (body size 16 px). */
-const LINE = 30;
+export const LINE = 30;
 const CJK = 16;
 const OTHER = 10;
 /** A code line and a code block's frame (title bar, padding, scrollbar). */
@@ -32,6 +32,8 @@ const textWidth = (s: string) => [...s.replace(/\s+/g, ' ')].reduce((w, c) => w 
 const children = (n: Node): Node[] => ('children' in n ? (n.children as Node[]) : []);
 const textOf = (n: Node): string => (n.type === 'text' ? n.value : children(n).map(textOf).join(''));
 const lines = (width: number, column = COLUMN) => Math.max(1, Math.ceil(width / column));
+/** An upper bound on the height of a run of body text in the phone column, in CSS px. */
+export const textHeight = (text: string) => lines(textWidth(text)) * LINE;
 const cls = (n: Node) => (n.type === 'element' ? String((n as Element).properties?.className ?? '') : '');
 const tag = (n: Node) => (n.type === 'element' ? (n as Element).tagName : '');
 

@@ -277,10 +277,43 @@ for (const path of pages.filter((p) => /(^|\/)glossary\/$/.test(p))) {
 	});
 }
 
+// The glossary's entries are drawn only near the screen (handbook.css), each reserving an upper bound on its height on
+// the narrowest phone (glossary.astro): one taller than it reserves would let its link overlap the next entry's for
+// tools that lay out skipped content. And a link to a term, the last one included, still lands on its entry.
+for (const path of pages.filter((p) => /(^|\/)glossary\/$/.test(p))) {
+	test(`/${path}: every entry is drawn only near the screen, reserves at least its real height on a 320 px phone, and a link to the last term lands on it`, async ({ page }) => {
+		await page.setViewportSize({ width: 320, height: 700 });
+		await page.goto(path);
+		const r = await page.evaluate(() => {
+			const rows = [...document.querySelectorAll<HTMLElement>('.glossary tbody tr')];
+			const eager = rows.filter((e) => getComputedStyle(e).contentVisibility !== 'auto').map((e) => e.id);
+			const low = rows.flatMap((e) => {
+				e.style.contentVisibility = 'visible';
+				const real = Math.ceil(e.getBoundingClientRect().height);
+				e.style.contentVisibility = '';
+				const est = Number.parseFloat(e.style.getPropertyValue('--est'));
+				return est >= real ? [] : [`#${e.id}: reserved ${est} px, real ${real} px`];
+			});
+			return { n: rows.length, eager, low, last: rows.at(-1)!.id };
+		});
+		expect(r.n, 'glossary entries').toBeGreaterThan(200);
+		expect(r.eager, 'entries drawn at load wherever they are').toEqual([]);
+		expect(r.low, 'entries taller than they reserve (glossary.astro under-counts)').toEqual([]);
+		await page.goto(`${path}#${r.last}`);
+		const offset = () =>
+			page.locator(`[id="${r.last}"]`).evaluate((e) => e.getBoundingClientRect().top - Number.parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop));
+		await expect.poll(async () => Math.abs(await offset())).toBeLessThan(4);
+		await page.waitForTimeout(500);
+		expect(Math.abs(await offset()), 'the entry stays put while the ones around it are drawn').toBeLessThan(4);
+	});
+}
+
 // src/integrations/first-paint.ts: a page holds its first paint until the parser reaches a block the browser skips at load
 // (content-visibility: auto), so that the first screen is laid out in one go. On a topic page that is its first lazily
-// drawn section or piece; in a question bank, whose items are all drawn lazily, the first item below the first screen
-// (question-bank.astro). A page with neither must not hold it (the hold would last until its whole HTML was parsed).
+// drawn section or piece; in a question bank or the glossary, whose items and entries are all drawn lazily, the first
+// one below the first screen (question-bank.astro, glossary.astro; on an entry, its first cell holds the marker: the
+// entry's own id is its term's anchor). A page with neither must not hold it (the hold would last until its whole HTML
+// was parsed).
 for (const width of [390, 1280]) {
 	test(`a page holds its first paint until its first lazily drawn block below the first screen, and only a page that has one (every page, ${width} px)`, async ({ browser }) => {
 		const page = await browser.newPage({ viewport: { width, height: 800 } });
@@ -292,10 +325,10 @@ for (const width of [390, 1280]) {
 				await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
 				const lazy = (e: Element) => getComputedStyle(e).contentVisibility === 'auto';
 				const blocks = [...document.querySelectorAll('.sl-markdown-content section.hb-section, .sl-markdown-content .hb-piece')];
-				const items = [...document.querySelectorAll('.sl-markdown-content .qb-item')];
+				const items = [...document.querySelectorAll('.sl-markdown-content :is(.qb-item, .glossary tbody tr)')];
 				const marked = [...document.querySelectorAll('[id="hb-first-lazy"]')];
 				const links = [...document.querySelectorAll('link[rel="expect"]')].map((l) => ({ href: l.getAttribute('href'), blocking: l.getAttribute('blocking'), inHead: l.parentElement === document.head }));
-				const m = marked[0];
+				const m = marked[0] && (marked[0].closest('.glossary tbody tr') ?? marked[0]);
 				const describe = (e: Element) => `${e.tagName.toLowerCase()}.${e.className.split(' ')[0]}`;
 				let expected = '';
 				const firstLazyBlock = blocks.find(lazy);
@@ -304,7 +337,7 @@ for (const width of [390, 1280]) {
 				const itemsBelow = items.filter((e) => lazy(e) && top(e) >= innerHeight);
 				if (!firstLazyBlock && itemsBelow.length) {
 					const at = m && items.includes(m) ? top(m) : NaN;
-					if (!(m && lazy(m) && at >= innerHeight && at < 3 * innerHeight)) expected = `a lazily drawn bank item below the first screen and within three (marked: ${m ? `item ${items.indexOf(m) + 1} of ${items.length} at ${Math.round(at)} px` : 'none'})`;
+					if (!(m && lazy(m) && at >= innerHeight && at < 3 * innerHeight)) expected = `a lazily drawn bank item or glossary entry below the first screen and within three (marked: ${m ? `item ${items.indexOf(m) + 1} of ${items.length} at ${Math.round(at)} px` : 'none'})`;
 				}
 				const none = !firstLazyBlock && !itemsBelow.length;
 				return { none, expected, marked: marked.length, links };
@@ -319,6 +352,6 @@ for (const width of [390, 1280]) {
 		}
 		await page.close();
 		expect(wrong).toEqual([]);
-		expect(held, 'topic pages and question banks hold their first paint').toBeGreaterThan(pages.length / 2);
+		expect(held, 'topic pages, question banks and the glossary hold their first paint').toBeGreaterThan(pages.length / 2);
 	});
 }
