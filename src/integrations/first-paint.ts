@@ -23,9 +23,9 @@ import { FIRST_LAZY } from './rehype-lazy-sections.ts';
  * 2. A first paint that holds the first screen. Alone, (1) brings the first paint forward to when the header is parsed,
  *    and the article's layout becomes a long task after it (total blocking time 68-110 ms). A page with an element of
  *    id FIRST_LAZY, the first block drawn only when the reader comes near it (given by rehype-lazy-sections.ts on topic
- *    pages, by question-bank.astro and glossary.astro on the item or entry after the first screen), gets `<link rel="expect" href="#…"
- *    blocking="render">`: Chromium paints once the parser has reached that block, with the first screen laid out in
- *    one go (other browsers ignore the link). Alone, (2) made the first paint about 160 ms later on a slow phone
+ *    pages, by question-bank.astro and glossary.astro on the item or entry after the first screen), gets
+ *    `<link rel="expect" href="#…" blocking="render">`: Chromium paints once the parser has reached that block, with
+ *    the first screen laid out in one go (other browsers ignore the link). Alone, (2) made the first paint about 160 ms later on a slow phone
  *    (2026-12-03); together the two are earlier than before. Pages without such a block (practice, 404) do
  *    not get it: their first paint would wait for their whole HTML.
  */

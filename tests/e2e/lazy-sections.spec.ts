@@ -275,30 +275,21 @@ for (const path of pages.filter((p) => /(^|\/)glossary\/$/.test(p))) {
 		}
 		expect(shifts, 'layout shifts while the page loads').toEqual([]);
 	});
-}
 
-// The glossary's entries are drawn only near the screen (handbook.css), each reserving an upper bound on its height on
-// the narrowest phone (glossary.astro): one taller than it reserves would let its link overlap the next entry's for
-// tools that lay out skipped content. And a link to a term, the last one included, still lands on its entry.
-for (const path of pages.filter((p) => /(^|\/)glossary\/$/.test(p))) {
-	test(`/${path}: every entry is drawn only near the screen, reserves at least its real height on a 320 px phone, and a link to the last term lands on it`, async ({ page }) => {
-		await page.setViewportSize({ width: 320, height: 700 });
-		await page.goto(path);
-		const r = await page.evaluate(() => {
-			const rows = [...document.querySelectorAll<HTMLElement>('.glossary tbody tr')];
-			const eager = rows.filter((e) => getComputedStyle(e).contentVisibility !== 'auto').map((e) => e.id);
-			const low = rows.flatMap((e) => {
-				e.style.contentVisibility = 'visible';
-				const real = Math.ceil(e.getBoundingClientRect().height);
-				e.style.contentVisibility = '';
-				const est = Number.parseFloat(e.style.getPropertyValue('--est'));
-				return est >= real ? [] : [`#${e.id}: reserved ${est} px, real ${real} px`];
-			});
-			return { n: rows.length, eager, low, last: rows.at(-1)!.id };
-		});
+	// The entries are drawn only near the screen (handbook.css), each reserving an upper bound on its height on the
+	// narrowest phone (glossary.astro): one taller than it reserves would let its link overlap the next entry's for tools
+	// that lay out skipped content. And a link to a term, the last one included, still lands on its entry.
+	test(`/${path}: every entry is drawn only near the screen, reserves at least its real height (320, 390 and 1,280 px), and a link to the last term lands on it`, async ({ page }) => {
+		const low: string[] = [];
+		for (const width of [1280, 390, 320]) {
+			await page.setViewportSize({ width, height: 700 });
+			await page.goto(path);
+			low.push(...(await page.evaluate(measure)).low.map((l) => `${width} px: ${l}`));
+		}
+		const r = await page.evaluate(measure);
 		expect(r.n, 'glossary entries').toBeGreaterThan(200);
 		expect(r.eager, 'entries drawn at load wherever they are').toEqual([]);
-		expect(r.low, 'entries taller than they reserve (glossary.astro under-counts)').toEqual([]);
+		expect(low, 'entries taller than they reserve (glossary.astro under-counts)').toEqual([]);
 		await page.goto(`${path}#${r.last}`);
 		const offset = () =>
 			page.locator(`[id="${r.last}"]`).evaluate((e) => e.getBoundingClientRect().top - Number.parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop));
@@ -306,6 +297,20 @@ for (const path of pages.filter((p) => /(^|\/)glossary\/$/.test(p))) {
 		await page.waitForTimeout(500);
 		expect(Math.abs(await offset()), 'the entry stays put while the ones around it are drawn').toBeLessThan(4);
 	});
+}
+
+/** Each glossary entry at the current width: drawn lazily or not, and whether its real height exceeds what it reserves. */
+function measure() {
+	const rows = [...document.querySelectorAll<HTMLElement>('.glossary tbody tr')];
+	const eager = rows.filter((e) => getComputedStyle(e).contentVisibility !== 'auto').map((e) => e.id);
+	const low = rows.flatMap((e) => {
+		e.style.contentVisibility = 'visible';
+		const real = Math.ceil(e.getBoundingClientRect().height);
+		e.style.contentVisibility = '';
+		const est = Number.parseFloat(e.style.getPropertyValue('--est'));
+		return est >= real ? [] : [`#${e.id}: reserved ${est} px, real ${real} px`];
+	});
+	return { n: rows.length, eager, low, last: rows.at(-1)!.id };
 }
 
 // src/integrations/first-paint.ts: a page holds its first paint until the parser reaches a block the browser skips at load
